@@ -1,0 +1,117 @@
+"""Input checks shared by the network, the training loop and the gradient check.
+
+# n: batch size, d: input features, k: output units.
+
+Each check either returns a clean array or raises an error whose message names the
+argument, says what was expected and what was given, and how to fix it. They run
+once per call of a public function, never inside the training loop's hot path.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+
+
+def check_sizes(sizes):
+    """Layer sizes: a list of at least two positive integers, input first."""
+    try:
+        sizes = list(sizes)
+    except TypeError:
+        raise TypeError(f"sizes must be a list of layer sizes such as [784, 30, 10]; "
+                        f"got {sizes!r}.") from None
+    if len(sizes) < 2:
+        raise ValueError(f"sizes needs at least two layers (inputs and outputs), e.g. [2, 1]; "
+                         f"got {sizes}.")
+    for i, s in enumerate(sizes):
+        if not isinstance(s, numbers.Integral) or isinstance(s, bool) or s < 1:
+            raise ValueError(f"sizes[{i}] must be a positive whole number of units; got {s!r} "
+                             f"in sizes={sizes}.")
+    return [int(s) for s in sizes]
+
+
+def check_positive(name, value, *, integer=False):
+    """A finite number > 0 (a learning rate), or a whole number >= 1 (epochs, batch size)."""
+    if integer:
+        if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"{name} must be a whole number >= 1; got {value!r}.")
+        return int(value)
+    if not isinstance(value, numbers.Real) or not math.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a finite number > 0; got {value!r}.")
+    return float(value)
+
+
+def check_fraction(name, value, *, upper_open=True):
+    """A number in [0, 1): momentum; or [0, inf): weight decay when upper_open is False."""
+    if not isinstance(value, numbers.Real) or not math.isfinite(value) or value < 0:
+        raise ValueError(f"{name} must be a finite number >= 0; got {value!r}.")
+    if upper_open and value >= 1:
+        raise ValueError(f"{name} must be below 1 (0.9 is a common choice); got {value!r}.")
+    return float(value)
+
+
+def as_inputs(X, d, dtype, name="X"):
+    """X as a float array of shape (n, d) with finite values and n >= 1."""
+    X = np.asarray(X)
+    if X.dtype == object or not np.issubdtype(X.dtype, np.number):
+        raise TypeError(f"{name} must be a numeric array; got dtype {X.dtype}.")
+    if X.ndim == 1 and d == X.shape[0]:
+        raise ValueError(f"{name} must be 2-D with one example per row, shape (n, {d}); got a 1-D "
+                         f"array of shape {X.shape}. For one example use {name}.reshape(1, -1).")
+    if X.ndim != 2:
+        raise ValueError(f"{name} must be 2-D with one example per row, shape (n, {d}); "
+                         f"got shape {X.shape}.")
+    if X.shape[0] == 0:
+        raise ValueError(f"{name} is empty (shape {X.shape}); it needs at least one example (row).")
+    if X.shape[1] != d:
+        hint = " (transposed? rows are examples)" if X.shape[0] == d else ""
+        raise ValueError(f"{name} has {X.shape[1]} columns but the network's input layer has "
+                         f"{d} units: expected shape (n, {d}), got {X.shape}{hint}.")
+    X = X.astype(dtype, copy=False)
+    _check_finite(name, X)
+    return X
+
+
+def as_targets(Y, n, k, dtype, *, loss, output, name="Y"):
+    """Y as a float array of shape (n, k) that suits the loss.
+
+    A 1-D Y is accepted only for a single output unit (regression or a yes/no class),
+    where it is unambiguous; integer class labels for k > 1 outputs must be one-hot
+    encoded first, because the cost compares whole output rows.
+    """
+    Y = np.asarray(Y)
+    if Y.dtype == object or not np.issubdtype(Y.dtype, np.number):
+        raise TypeError(f"{name} must be a numeric array; got dtype {Y.dtype}.")
+    if Y.ndim == 1 and k == 1:
+        Y = Y.reshape(-1, 1)
+    if Y.ndim == 1:
+        raise ValueError(f"{name} looks like integer class labels (1-D, shape {Y.shape}), but the "
+                         f"network has {k} output units and the cost needs one-hot rows of shape "
+                         f"(n, {k}). Use nn_helpers.data.one_hot({name}, {k}).")
+    if Y.ndim != 2:
+        raise ValueError(f"{name} must be 2-D, shape (n, {k}); got shape {Y.shape}.")
+    if Y.shape[0] != n:
+        raise ValueError(f"X and {name} must have the same number of rows (one target per "
+                         f"example); X has {n} rows, {name} has {Y.shape[0]}.")
+    if Y.shape[1] != k:
+        raise ValueError(f"{name} has {Y.shape[1]} columns but the output layer has {k} units: "
+                         f"expected shape ({n}, {k}), got {Y.shape}.")
+    Y = Y.astype(dtype, copy=False)
+    _check_finite(name, Y)
+    if loss in ("cross_entropy", "binary_cross_entropy") and (Y.min() < 0 or Y.max() > 1):
+        raise ValueError(f"{name} must hold probabilities in [0, 1] for loss='cross_entropy' "
+                         f"(one-hot rows for classes); got values from {Y.min():g} to "
+                         f"{Y.max():g}. Integer labels? Use nn_helpers.data.one_hot.")
+    if output == "softmax" and not np.allclose(Y.sum(axis=1), 1.0, atol=1e-6):
+        raise ValueError(f"softmax outputs sum to 1 in every row, so each row of {name} must be "
+                         f"a distribution that sums to 1 (a one-hot row for a class label).")
+    return Y
+
+
+def _check_finite(name, A):
+    if not np.isfinite(A).all():
+        bad = np.argwhere(~np.isfinite(A))[0]
+        raise ValueError(f"{name} contains NaN or inf (first at row {bad[0]}, column {bad[1]}: "
+                         f"{A[tuple(bad)]}); clean or impute the data before training.")

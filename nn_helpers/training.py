@@ -1,0 +1,173 @@
+"""Mini-batch stochastic gradient descent: the training loop.
+
+# n: training examples, d: input features, k: outputs, m: batch size (the last batch may be smaller).
+
+One epoch = shuffle the examples once, cut them into batches of m rows, and for
+each batch: forward, backward (BP1-BP4), then move every parameter a small step
+against its gradient:
+    plain SGD      W <- W - lr * (dW + weight_decay * W)
+    with momentum  v <- momentum * v - lr * (dW + weight_decay * W);   W <- W + v
+Weight decay (L2) applies to weights only, not to biases.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .checks import as_inputs, as_targets, check_fraction, check_positive
+
+OPTIMIZERS = ("sgd",)
+
+
+class TrainingDiverged(FloatingPointError):
+    """The cost became NaN or inf. ``history`` holds the epochs finished before it."""
+
+    def __init__(self, message, history):
+        super().__init__(message)
+        self.history = history
+
+
+@dataclass
+class History:
+    """Per-epoch record of a training run.
+
+    ``loss`` is the mean of the mini-batch costs seen during the epoch (the weights
+    move while it is measured); ``val_loss`` and ``val_accuracy`` are measured on
+    the validation set after the epoch (accuracy only for classifiers).
+    """
+
+    loss: list = field(default_factory=list)
+    val_loss: list = field(default_factory=list)
+    val_accuracy: list = field(default_factory=list)
+    seconds: list = field(default_factory=list)
+
+    @property
+    def epochs(self):
+        return len(self.loss)
+
+
+class SGD:
+    """Stochastic gradient descent with optional momentum and L2 weight decay."""
+
+    def __init__(self, net, lr, momentum=0.0, weight_decay=0.0):
+        self.lr = check_positive("lr", lr)
+        self.momentum = check_fraction("momentum", momentum)
+        self.weight_decay = check_fraction("weight_decay", weight_decay, upper_open=False)
+        self.velocity = [(np.zeros_like(W), np.zeros_like(b)) for W, b in net.parameters]
+
+    def step(self, net, grads):
+        """Update the network's parameters in place from [(dW, db), ...]."""
+        for (W, b), (dW, db), (vW, vb) in zip(net.parameters, grads, self.velocity):
+            if self.weight_decay:
+                dW = dW + self.weight_decay * W
+            if self.momentum:
+                vW *= self.momentum
+                vW -= self.lr * dW
+                vb *= self.momentum
+                vb -= self.lr * db
+                W += vW
+                b += vb
+            else:
+                W -= self.lr * dW
+                b -= self.lr * db
+
+
+def train(net, X, Y, epochs=1, batch_size=32, lr=0.1, optimizer="sgd", momentum=0.0,
+          weight_decay=0.0, val=None, seed=0, progress=True, callback=None) -> History:
+    """Train ``net`` in place with mini-batch SGD and return its per-epoch History.
+
+    X: (n, d) inputs, Y: (n, k) targets (one-hot rows for classes).  ``val=(X_val, Y_val)``
+    adds a validation loss (and accuracy) per epoch.  The order of the examples in each
+    epoch comes from ``np.random.default_rng(seed)``, so a run is reproducible.
+    ``callback(epoch, history)`` is called after each epoch; return True to stop early.
+    """
+    X, Y = _check_data(net, X, Y, "X", "Y")
+    epochs = check_positive("epochs", epochs, integer=True)
+    batch_size = check_positive("batch_size", batch_size, integer=True)
+    if batch_size > len(X):
+        raise ValueError(f"batch_size={batch_size} is larger than the {len(X)} training "
+                         f"examples; use batch_size <= {len(X)}.")
+    if optimizer not in OPTIMIZERS:
+        raise ValueError(f"optimizer={optimizer!r} is not known; choose one of {list(OPTIMIZERS)}.")
+    sgd = SGD(net, lr, momentum, weight_decay)
+    if val is not None:
+        val = _check_data(net, *val, "val[0] (X_val)", "val[1] (Y_val)")
+
+    rng = np.random.default_rng(seed)
+    history = History()
+    bar = _progress_bar(epochs) if progress else None
+    for epoch in range(epochs):
+        start = time.perf_counter()
+        order = rng.permutation(len(X))
+        Xs, Ys = X[order], Y[order]   # one shuffled copy per epoch; batches are views of it
+        total = 0.0
+        for first in range(0, len(X), batch_size):
+            xb, yb = Xs[first:first + batch_size], Ys[first:first + batch_size]
+            cache = net._forward(xb)
+            cost = net._cost(cache, yb)
+            if not np.isfinite(cost):
+                raise _diverged(epoch, first // batch_size, cost, sgd.lr, history)
+            sgd.step(net, net._backward(cache, yb))
+            total += cost * len(xb)
+        history.loss.append(total / len(X))
+        history.seconds.append(time.perf_counter() - start)
+        if val is not None:
+            _record_validation(net, *val, history)
+        if bar is not None:
+            _show_progress(bar, history)
+        if callback is not None and callback(epoch, history):
+            break
+    if bar is not None:
+        bar.close()
+    return history
+
+
+def accuracy(net, X, Y) -> float:
+    """Fraction of examples whose predicted class matches Y (one-hot rows or labels)."""
+    Y = np.asarray(Y)
+    labels = Y.argmax(axis=1) if Y.ndim == 2 and Y.shape[1] > 1 else Y.reshape(-1)
+    return float(np.mean(net.classify(X) == labels))
+
+
+def is_classifier(net) -> bool:
+    return net.output.name in ("softmax", "sigmoid") and net.loss.name != "mse"
+
+
+def _check_data(net, X, Y, x_name, y_name):
+    X = as_inputs(X, net.sizes[0], net.dtype, name=x_name)
+    Y = as_targets(Y, len(X), net.sizes[-1], net.dtype, loss=net.loss.name,
+                   output=net.output.name, name=y_name)
+    return X, Y
+
+
+def _record_validation(net, X_val, Y_val, history):
+    cache = net._forward(X_val)
+    history.val_loss.append(net._cost(cache, Y_val))
+    if is_classifier(net):
+        history.val_accuracy.append(accuracy(net, X_val, Y_val))
+
+
+def _diverged(epoch, batch, cost, lr, history):
+    return TrainingDiverged(
+        f"Training stopped: the cost became {cost} in epoch {epoch + 1}, batch {batch + 1}. "
+        f"The learning rate lr={lr:g} is probably too large: try lr={lr / 10:g}. "
+        f"(Unscaled inputs can do this too.) The network keeps the parameters of the last "
+        f"step before the cost stopped being finite; history holds the finished epochs.",
+        history)
+
+
+def _progress_bar(epochs):
+    from tqdm.auto import tqdm  # imported here so `import nn_helpers` stays light
+
+    return tqdm(total=epochs, desc="epochs", unit="epoch")
+
+
+def _show_progress(bar, history):
+    info = {"loss": f"{history.loss[-1]:.4f}"}
+    if history.val_accuracy:
+        info["val_acc"] = f"{history.val_accuracy[-1]:.4f}"
+    bar.set_postfix(info, refresh=False)
+    bar.update()
