@@ -154,7 +154,7 @@ def _from_folder(root: Path, name: str) -> Path:
 
 
 def _download(name: str) -> Path:
-    """The verified copy of ``name`` in the cache, downloading it from the first mirror that works."""
+    """The verified copy of ``name`` in the cache, downloaded from the first mirror that works."""
     import pooch
 
     sha256, _, urls = FILES[name]
@@ -291,7 +291,9 @@ def load_mnist(dtype="float32"):
         raise ValueError(
             f"dtype must be a floating-point type such as 'float32' or 'float64', got {dtype}"
         )
-    X_train, y_train = _mnist_split("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", dtype)
+    X_train, y_train = _mnist_split(
+        "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", dtype
+    )
     X_test, y_test = _mnist_split("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", dtype)
     return X_train, y_train, X_test, y_test
 

@@ -353,7 +353,9 @@ def test_one_hot_round_trip():
 
 def test_one_hot_rejects_one_hot_rows():
     Y = one_hot([1, 0, 2])
-    with pytest.raises(ValueError, match=r"labels must be 1-D.*\(3, 3\).*one-hot rows already") as e:
+    with pytest.raises(
+        ValueError, match=r"labels must be 1-D.*\(3, 3\).*one-hot rows already"
+    ) as e:
         one_hot(Y)
     assert "Y.argmax(axis=1)" in str(e.value)
 
@@ -375,7 +377,9 @@ def test_one_hot_rejects_non_integers():
 
 
 def test_one_hot_rejects_labels_out_of_range():
-    with pytest.raises(ValueError, match=r"labels\[2\] = -1 is out of range.*valid labels are 0..9"):
+    with pytest.raises(
+        ValueError, match=r"labels\[2\] = -1 is out of range.*valid labels are 0..9"
+    ):
         one_hot([3, 4, -1], 10)
     with pytest.raises(ValueError, match=r"labels\[1\] = 10 .*num_classes=10.*0..9"):
         one_hot([3, 10], 10)
@@ -425,7 +429,9 @@ def test_train_val_split_keeps_pandas_and_one_hot():
 def test_train_val_split_errors():
     X, y = np.zeros((10, 2)), np.zeros(10)
     for bad in (0, 1, 1.5, -0.1):
-        with pytest.raises(ValueError, match=f"val_fraction must be strictly between 0 and 1, got {bad}"):
+        with pytest.raises(
+            ValueError, match=f"val_fraction must be strictly between 0 and 1, got {bad}"
+        ):
             train_val_split(X, y, val_fraction=bad)
     with pytest.raises(TypeError, match="val_fraction must be a number"):
         train_val_split(X, y, val_fraction="0.1")
