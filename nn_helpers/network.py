@@ -141,7 +141,7 @@ class Network:
 
     def copy(self) -> Network:
         """An independent copy (same architecture, parameters copied)."""
-        clone = object.__new__(Network)
+        clone = object.__new__(type(self))  # keep subclasses (e.g. a buggy one in a test)
         clone.__dict__.update(self.__dict__)
         clone.weights = [W.copy() for W in self.weights]
         clone.biases = [b.copy() for b in self.biases]

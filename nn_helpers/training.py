@@ -1,6 +1,6 @@
 """Mini-batch stochastic gradient descent: the training loop.
 
-# n: training examples, d: input features, k: outputs, m: batch size (the last batch may be smaller).
+# n: training examples, d: input features, k: outputs, m: batch size (the last may be smaller).
 
 One epoch = shuffle the examples once, cut them into batches of m rows, and for
 each batch: forward, backward (BP1-BP4), then move every parameter a small step
@@ -99,6 +99,16 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=0.1, optimizer="sgd", momentum=
     rng = np.random.default_rng(seed)
     history = History()
     bar = _progress_bar(epochs) if progress else None
+    # A diverging run overflows before its cost turns inf; the cost check below reports it
+    # with a clear message, so NumPy's overflow warnings would only add noise.
+    with np.errstate(over="ignore", invalid="ignore"):
+        _run_epochs(net, X, Y, epochs, batch_size, sgd, val, rng, history, bar, callback)
+    if bar is not None:
+        bar.close()
+    return history
+
+
+def _run_epochs(net, X, Y, epochs, batch_size, sgd, val, rng, history, bar, callback):
     for epoch in range(epochs):
         start = time.perf_counter()
         order = rng.permutation(len(X))
@@ -120,9 +130,6 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=0.1, optimizer="sgd", momentum=
             _show_progress(bar, history)
         if callback is not None and callback(epoch, history):
             break
-    if bar is not None:
-        bar.close()
-    return history
 
 
 def accuracy(net, X, Y) -> float:

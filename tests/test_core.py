@@ -1,0 +1,330 @@
+"""Tests of the nn_helpers core: activations, losses, backpropagation, training, errors."""
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nn_helpers import (
+    Network,
+    TrainingDiverged,
+    accuracy,
+    gradient_check,
+    numerical_gradients,
+    train,
+)
+from nn_helpers import activations as act
+from nn_helpers.data import make_xor, one_hot
+from nn_helpers.losses import LOSSES
+
+HIDDEN = ["sigmoid", "tanh", "relu", "identity"]
+# (output, loss, outputs): every pairing the network accepts.
+PAIRINGS = [
+    ("sigmoid", "quadratic", 3), ("sigmoid", "mse", 3), ("sigmoid", "cross_entropy", 3),
+    ("softmax", "cross_entropy", 3), ("identity", "quadratic", 2), ("identity", "mse", 1),
+    ("tanh", "quadratic", 2), ("relu", "mse", 2),
+]
+
+
+def central_difference(f, Z, eps=1e-6):
+    return (f(Z + eps) - f(Z - eps)) / (2 * eps)
+
+
+def random_targets(output, k, n, rng):
+    if output == "softmax":
+        return one_hot(rng.integers(0, k, n), k)
+    if output == "sigmoid":
+        return rng.integers(0, 2, (n, k)).astype(float)
+    return rng.standard_normal((n, k))
+
+
+def net_with_random_biases(sizes, hidden, output, loss, seed=0):
+    """Non-zero biases keep every ReLU input away from its kink at 0."""
+    net = Network(sizes, hidden=hidden, output=output, loss=loss, init="xavier", seed=seed)
+    rng = np.random.default_rng(seed + 100)
+    for b in net.biases:
+        b[:] = rng.normal(0, 0.5, b.shape)
+    return net
+
+
+# ------------------------------------------------------------------ activations
+@pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu", "identity"])
+def test_derivative_matches_central_differences(name):
+    f = act.ACTIVATIONS[name]
+    Z = np.linspace(-4, 4, 41) + 0.013  # avoid relu's kink at exactly 0
+    np.testing.assert_allclose(f.prime(Z), central_difference(f.f, Z), atol=1e-8)
+
+
+def test_softmax_backward_matches_central_differences():
+    rng = np.random.default_rng(0)
+    Z, G = rng.standard_normal((4, 5)), rng.standard_normal((4, 5))
+    numeric = np.zeros_like(Z)
+    for idx in np.ndindex(Z.shape):
+        dZ = np.zeros_like(Z)
+        dZ[idx] = 1e-6
+        numeric[idx] = np.sum(G * (act.softmax(Z + dZ) - act.softmax(Z - dZ))) / 2e-6
+    np.testing.assert_allclose(act.softmax_backward(G, act.softmax(Z)), numeric, atol=1e-8)
+
+
+def test_activations_are_stable_for_large_inputs():
+    Z = np.array([[-1e4, -800.0, 0.0, 800.0, 1e4]])
+    with np.errstate(over="raise", invalid="raise", divide="raise"):  # underflow to 0 is fine
+        s = act.sigmoid(Z)
+        p = act.softmax(Z)
+        lp = act.log_softmax(Z)
+    assert np.all(np.isfinite(s)) and s[0, 0] == 0 and s[0, -1] == 1
+    assert np.isclose(p.sum(), 1) and np.all(np.isfinite(lp))
+
+
+def test_softmax_rows_sum_to_one():
+    Z = np.random.default_rng(1).standard_normal((6, 4)) * 30
+    np.testing.assert_allclose(act.softmax(Z).sum(axis=1), 1.0)
+
+
+# ------------------------------------------------------------------------ losses
+@pytest.mark.parametrize("name", ["quadratic", "mse", "cross_entropy", "binary_cross_entropy"])
+def test_loss_gradient_matches_central_differences(name):
+    rng = np.random.default_rng(2)
+    loss = LOSSES[name]
+    if name == "cross_entropy":
+        A, Y = act.softmax(rng.standard_normal((5, 3))), one_hot(rng.integers(0, 3, 5), 3)
+    else:
+        A, Y = act.sigmoid(rng.standard_normal((5, 3))), rng.integers(0, 2, (5, 3)).astype(float)
+    numeric = np.zeros_like(A)
+    for idx in np.ndindex(A.shape):
+        dA = np.zeros_like(A)
+        dA[idx] = 1e-7
+        numeric[idx] = (loss.cost(A + dA, Y) - loss.cost(A - dA, Y)) / 2e-7
+    np.testing.assert_allclose(loss.grad(A, Y), numeric, rtol=1e-5, atol=1e-9)
+
+
+def test_quadratic_cost_has_the_half_and_mse_does_not():
+    A, Y = np.array([[1.0, 3.0]]), np.array([[0.0, 0.0]])
+    assert LOSSES["quadratic"].cost(A, Y) == 5.0  # (1 + 9) / 2
+    assert LOSSES["mse"].cost(A, Y) == 5.0        # (1 + 9) / 2 entries
+
+
+def test_cross_entropy_from_z_stays_finite_when_outputs_saturate():
+    Z = np.array([[1000.0, -1000.0]])
+    Y = np.array([[0.0, 1.0]])
+    cost = LOSSES["cross_entropy"].cost(act.softmax(Z), Y, Z)
+    assert np.isclose(cost, 2000.0)
+    bce = LOSSES["binary_cross_entropy"].cost(act.sigmoid(Z), Y, Z)
+    assert np.isclose(bce, 2000.0)
+
+
+# ------------------------------------------------------------- backpropagation
+@pytest.mark.parametrize("depth", [1, 2, 3])
+@pytest.mark.parametrize("output,loss,k", PAIRINGS)
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_backprop_matches_gradient_check(hidden, output, loss, k, depth):
+    rng = np.random.default_rng(depth)
+    net = net_with_random_biases([4] + [5] * depth + [k], hidden, output, loss)
+    X = rng.standard_normal((6, 4))
+    error = gradient_check(net, X, random_targets(output, k, 6, rng))
+    assert error < 1e-7, repr(error)
+
+
+def test_gradient_check_catches_a_wrong_backward_pass():
+    class MissingOneOverN(Network):
+        def output_error(self, cache, Y):
+            return super().output_error(cache, Y) * len(Y)
+
+    rng = np.random.default_rng(0)
+    net = MissingOneOverN([3, 4, 2], seed=0)
+    error = gradient_check(net, rng.standard_normal((5, 3)), rng.random((5, 2)))
+    assert error > 0.1
+    assert len(error.per_layer) == 2 and "layer 2" in repr(error)
+
+
+@settings(max_examples=25, deadline=None)
+@given(sizes=st.lists(st.integers(1, 6), min_size=2, max_size=4),
+       n=st.integers(1, 7), seed=st.integers(0, 2**16))
+def test_shapes_and_gradients_for_random_architectures(sizes, n, seed):
+    rng = np.random.default_rng(seed)
+    net = net_with_random_biases(sizes, "tanh", "sigmoid", "quadratic", seed=seed)
+    X, Y = rng.standard_normal((n, sizes[0])), rng.random((n, sizes[-1]))
+    cache = net.forward(X)
+    assert [A.shape for A in cache.A] == [(n, s) for s in sizes]
+    grads = net.backward(cache, Y)
+    assert [(dW.shape, db.shape) for dW, db in grads] == [
+        (W.shape, b.shape) for W, b in net.parameters]
+    numeric = numerical_gradients(net, X, Y)
+    for (dW, db), (nW, nb) in zip(grads, numeric):
+        np.testing.assert_allclose(dW, nW, atol=1e-9)
+        np.testing.assert_allclose(db, nb, atol=1e-9)
+    # A relative error means something only where the gradient is well above the
+    # ~1e-11 rounding floor of central differences (a deep saturated chain can be 1e-7).
+    if all(np.linalg.norm(g) > 1e-4 for pair in grads for g in pair):
+        assert gradient_check(net, X, Y) < 1e-7
+
+
+def test_float32_network_computes_in_float32():
+    net = Network([3, 4, 2], dtype="float32")
+    X = np.ones((2, 3))  # float64 input is converted once
+    cache = net.forward(X)
+    assert all(a.dtype == np.float32 for a in cache.A)
+    assert all(dW.dtype == np.float32 for dW, _ in net.backward(cache, np.zeros((2, 2))))
+
+
+@pytest.mark.parametrize("init,expected_std", [("xavier", np.sqrt(2 / 1100)),
+                                               ("he", np.sqrt(2 / 1000))])
+def test_initialisation_scales(init, expected_std):
+    net = Network([1000, 100, 10], init=init, seed=0)
+    assert np.isclose(net.weights[0].std(), expected_std, rtol=0.02)
+    assert not net.biases[0].any()
+
+
+# --------------------------------------------------------------------- training
+def test_training_reduces_the_loss_and_solves_xor():
+    X, y = make_xor()
+    net = Network([2, 4, 1], hidden="tanh", output="sigmoid", loss="cross_entropy",
+                  init="xavier", seed=0)
+    history = train(net, X, y, epochs=1000, batch_size=4, lr=0.5, progress=False)
+    assert history.loss[-1] < history.loss[0] / 10
+    assert accuracy(net, X, y) == 1.0
+
+
+def test_minibatches_include_the_last_smaller_batch():
+    """One epoch of batch 4 on 10 examples equals three manual steps of 4, 4 and 2."""
+    rng = np.random.default_rng(0)
+    X, Y = rng.standard_normal((10, 3)), rng.random((10, 2))
+    net, manual = Network([3, 4, 2], seed=1), Network([3, 4, 2], seed=1)
+    train(net, X, Y, epochs=1, batch_size=4, lr=0.5, seed=7, progress=False)
+    order = np.random.default_rng(7).permutation(10)
+    for batch in (order[:4], order[4:8], order[8:]):
+        for (W, b), (dW, db) in zip(manual.parameters, manual.gradients(X[batch], Y[batch])):
+            W -= 0.5 * dW
+            b -= 0.5 * db
+    for W1, W2 in zip(net.weights + net.biases, manual.weights + manual.biases):
+        np.testing.assert_allclose(W1, W2, rtol=1e-12)
+
+
+def test_momentum_and_weight_decay_follow_their_update_rules():
+    rng = np.random.default_rng(0)
+    X, Y = rng.standard_normal((4, 3)), rng.random((4, 2))
+    net, manual = Network([3, 2], seed=0), Network([3, 2], seed=0)
+    train(net, X, Y, epochs=2, batch_size=4, lr=0.1, momentum=0.9, weight_decay=0.01,
+          progress=False)
+    (W, b), v = manual.parameters[0], [0.0, 0.0]
+    for _ in range(2):
+        dW, db = manual.gradients(X, Y)[0]
+        v = [0.9 * v[0] - 0.1 * (dW + 0.01 * W), 0.9 * v[1] - 0.1 * db]
+        W += v[0]
+        b += v[1]
+    np.testing.assert_allclose(net.weights[0], W, rtol=1e-12)
+    np.testing.assert_allclose(net.biases[0], b, rtol=1e-12)
+
+
+def test_same_seed_gives_identical_weights():
+    rng = np.random.default_rng(3)
+    X, Y = rng.standard_normal((50, 4)), rng.random((50, 2))
+
+    def run():
+        net = Network([4, 8, 2], hidden="relu", init="he", seed=5, dtype="float32")
+        train(net, X, Y, epochs=3, batch_size=7, lr=0.3, momentum=0.5, seed=11, progress=False)
+        return net.weights + net.biases
+
+    for a, b in zip(run(), run()):
+        assert np.array_equal(a, b)
+
+
+def test_history_records_validation_loss_and_accuracy():
+    X, y = make_xor()
+    net = Network([2, 3, 2], hidden="tanh", output="softmax", loss="cross_entropy", seed=0)
+    h = train(net, X, one_hot(y, 2), epochs=3, batch_size=2, lr=0.1, val=(X, one_hot(y, 2)),
+              progress=False)
+    assert len(h.loss) == len(h.val_loss) == len(h.val_accuracy) == 3 == h.epochs
+    assert all(0 <= a <= 1 for a in h.val_accuracy)
+
+
+def test_callback_can_stop_training_early():
+    X, y = make_xor()
+    h = train(Network([2, 2, 1]), X, y, epochs=50, batch_size=4, lr=0.1, progress=False,
+              callback=lambda epoch, history: epoch == 4)
+    assert h.epochs == 5
+
+
+def test_divergence_stops_with_a_message_and_keeps_finite_parameters():
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((64, 3)) * 100
+    Y = rng.standard_normal((64, 1)) * 100
+    net = Network([3, 16, 1], hidden="relu", output="identity", loss="mse", init="he")
+    with pytest.raises(TrainingDiverged, match=r"epoch \d+, batch \d+.*try lr=") as info:
+        train(net, X, Y, epochs=50, batch_size=8, lr=10.0, progress=False)
+    assert all(np.isfinite(p).all() for p in net.weights + net.biases)
+    assert isinstance(info.value.history.loss, list)
+
+
+# ------------------------------------------------------------------- bad input
+def xor_net(**kw):
+    return Network([2, 3, 2], hidden="tanh", output="softmax", loss="cross_entropy", **kw)
+
+
+X4, y4 = make_xor()
+Y4 = one_hot(y4, 2)
+
+
+@pytest.mark.parametrize("call,error,pattern", [
+    (lambda: train(xor_net(), X4, Y4[:3], progress=False), ValueError, r"X has 4 rows, Y has 3"),
+    (lambda: train(xor_net(), np.ones((4, 3)), Y4, progress=False), ValueError,
+     r"3 columns.*input layer has 2 units"),
+    (lambda: train(xor_net(), X4, np.ones((4, 3)) / 3, progress=False), ValueError,
+     r"Y has 3 columns.*output layer has 2"),
+    (lambda: train(xor_net(), np.where(X4 == 1, np.nan, X4), Y4, progress=False), ValueError,
+     r"X contains NaN or inf"),
+    (lambda: train(xor_net(), X4, np.where(Y4 == 1, np.inf, Y4), progress=False), ValueError,
+     r"Y contains NaN or inf"),
+    (lambda: train(xor_net(), np.ones((0, 2)), np.ones((0, 2)), progress=False), ValueError,
+     r"X is empty"),
+    (lambda: train(xor_net(), X4, y4, progress=False), ValueError,
+     r"integer class labels.*one_hot"),
+    (lambda: train(xor_net(), X4, np.array([[0, 3], [1, 0], [0, 1], [1, 0]]), progress=False),
+     ValueError, r"probabilities in \[0, 1\].*one_hot"),
+    (lambda: one_hot(Y4, 2), ValueError, r"one-hot"),
+    (lambda: one_hot(np.array([0, 1, 5]), 3), ValueError, r"5"),
+    (lambda: Network([2, 1], hidden="swish"), ValueError, r"hidden='swish'.*'relu'"),
+    (lambda: Network([2, 1], loss="hinge"), ValueError, r"loss='hinge'.*'mse'"),
+    (lambda: Network([2, 1], init="zeros"), ValueError, r"init='zeros'.*'he'"),
+    (lambda: Network([784]), ValueError, r"at least two layers"),
+    (lambda: Network([2, 0, 1]), ValueError, r"sizes\[1\].*positive"),
+    (lambda: Network([2, 3, 2], output="softmax", loss="quadratic"), ValueError,
+     r"softmax.*quadratic.*not allowed.*cross_entropy"),
+    (lambda: Network([2, 1], output="identity", loss="cross_entropy"), ValueError,
+     r"probabilities"),
+    (lambda: Network([2, 1], dtype="int32"), ValueError, r"dtype"),
+    (lambda: train(xor_net(), X4, Y4, batch_size=4, lr=0, progress=False), ValueError,
+     r"lr must be .* > 0"),
+    (lambda: train(xor_net(), X4, Y4, batch_size=4, lr=float("nan"), progress=False), ValueError,
+     r"lr must be a finite"),
+    (lambda: train(xor_net(), X4, Y4, batch_size=0, progress=False), ValueError, r"batch_size"),
+    (lambda: train(xor_net(), X4, Y4, batch_size=5, progress=False), ValueError,
+     r"batch_size=5 is larger than the 4"),
+    (lambda: train(xor_net(), X4, Y4, epochs=0, progress=False), ValueError, r"epochs"),
+    (lambda: train(xor_net(), X4, Y4, batch_size=4, momentum=1.0, progress=False), ValueError,
+     r"momentum"),
+    (lambda: train(xor_net(), X4, Y4, batch_size=4, optimizer="adam", progress=False), ValueError,
+     r"optimizer='adam'.*'sgd'"),
+    (lambda: xor_net().forward(X4[0]), ValueError, r"reshape\(1, -1\)"),
+])
+def test_bad_input_gets_a_clear_error(call, error, pattern):
+    with pytest.raises(error, match=pattern):
+        call()
+
+
+def test_failed_validation_leaves_the_network_untouched():
+    net = xor_net()
+    before = [p.copy() for p in net.weights + net.biases]
+    with pytest.raises(ValueError):
+        train(net, X4, Y4, val=(X4, Y4[:2]), progress=False)
+    assert all(np.array_equal(a, b) for a, b in zip(before, net.weights + net.biases))
+
+
+def test_import_stays_light():
+    code = ("import sys, nn_helpers; heavy = {'matplotlib', 'pandas', 'ipywidgets', 'torch'}"
+            " & set(sys.modules); print(sorted(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
