@@ -99,7 +99,9 @@ def _shape_hint(name, got, expected):
 
 def _constant_ratio(got, expected):
     nonzero = np.abs(expected) > 1e-12
-    if not nonzero.any() or np.any(np.abs(got[~nonzero]) > 1e-12):
+    # Any wrong single number is "some multiple" of the right one: only a factor shared
+    # by several entries says something.
+    if nonzero.sum() < 2 or np.any(np.abs(got[~nonzero]) > 1e-12):
         return None
     ratios = got[nonzero] / expected[nonzero]
     if np.allclose(ratios, ratios.flat[0], rtol=1e-6) and not np.isclose(ratios.flat[0], 1.0):

@@ -1,0 +1,170 @@
+"""The checks of notebook 01 accept right answers and explain typical wrong ones."""
+
+import numpy as np
+import pytest
+
+from nn_helpers.exercises.ch01 import (
+    check_broadcast_shape,
+    check_layer_forward,
+    check_neuron,
+    check_z_shape,
+)
+
+
+def placeholder(*args):
+    raise NotImplementedError
+
+
+# ---------------------------------------------------------------------------------------
+# neuron(x, w, b)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("neuron", [
+    lambda x, w, b: x @ w + b,
+    lambda x, w, b: np.sum(x * w) + b,
+    lambda x, w, b: np.dot(w, x) + b,
+    lambda x, w, b: sum(xi * wi for xi, wi in zip(x, w)) + b,
+])
+def test_neuron_right_answers_pass(neuron):
+    verdict = check_neuron(neuron)
+    assert verdict.ok, verdict.message
+
+
+@pytest.mark.parametrize("neuron,words", [
+    (lambda x, w, b: x @ w, "forgot to add the bias"),
+    (lambda x, w, b: x * w + b, "did not add the products up"),
+    (lambda x, w, b: np.sum(x * w + b), "counted once per input"),
+    (lambda x, w, b: x @ w - b, "wrong sign"),
+    (lambda x, w, b: np.sum(x) + np.sum(w) + b, "MULTIPLIED"),
+    (lambda x, w, b: x @ w + 2 * b, "different values"),
+    (lambda x, w, b: 2 * (x @ w + b), "constant factor"),
+    (lambda x, w, b: np.array([x @ w + b]), "ONE number"),
+])
+def test_neuron_wrong_answers_fail_with_a_reason(neuron, words):
+    verdict = check_neuron(neuron)
+    assert not verdict.ok
+    assert words in verdict.message
+
+
+@pytest.mark.parametrize("neuron", [None, placeholder, lambda x, w, b: None])
+def test_neuron_placeholder_is_not_attempted(neuron):
+    verdict = check_neuron(neuron)
+    assert not verdict.ok
+    assert "placeholder" in verdict.message
+    assert "❌ Not yet." in repr(verdict)
+
+
+def test_neuron_that_only_works_for_three_inputs_fails():
+    verdict = check_neuron(lambda x, w, b: x[0] * w[0] + x[1] * w[1] + x[2] * w[2] + b)
+    assert not verdict.ok
+    assert "IndexError" in verdict.message
+
+
+# ---------------------------------------------------------------------------------------
+# layer_forward(X, W, b)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("layer_forward", [
+    lambda X, W, b: X @ W + b,
+    lambda X, W, b: np.dot(X, W) + b,
+    lambda X, W, b: (W.T @ X.T).T + b,
+    lambda X, W, b: np.einsum("nd,dk->nk", X, W) + b[None, :],
+])
+def test_layer_forward_right_answers_pass(layer_forward):
+    verdict = check_layer_forward(layer_forward)
+    assert verdict.ok, verdict.message
+
+
+@pytest.mark.parametrize("layer_forward,words", [
+    (lambda X, W, b: W @ X + b, "You wrote `W @ X`"),
+    (lambda X, W, b: X @ W.T + b, "transposed"),
+    (lambda X, W, b: X @ W, "forgot the bias"),
+    (lambda X, W, b: X @ W - b, "wrong sign"),
+    (lambda X, W, b: X @ W + b.reshape(-1, 1), "column of shape (k, 1)"),
+    (lambda X, W, b: W.T @ X.T + b.reshape(-1, 1), "one example per column"),
+    (lambda X, W, b: X * W + b, "`*` multiplies entry by entry"),
+    (lambda X, W, b: np.dot(W, X) + b, "`X @ W` fits"),  # unknown error text: the generic rule
+    (lambda X, W, b: 0.5 * (X @ W + b), "constant factor"),
+])
+def test_layer_forward_wrong_answers_fail_with_a_reason(layer_forward, words):
+    verdict = check_layer_forward(layer_forward)
+    assert not verdict.ok
+    assert words in verdict.message
+
+
+def test_layer_forward_that_ignores_the_batch_fails():
+    # Uses only the first example: right for n = 1, wrong shape otherwise.
+    verdict = check_layer_forward(lambda X, W, b: X[0] @ W + b)
+    assert not verdict.ok
+    assert "shape" in verdict.message
+
+
+@pytest.mark.parametrize("layer_forward", [None, placeholder, lambda X, W, b: None])
+def test_layer_forward_placeholder_is_not_attempted(layer_forward):
+    verdict = check_layer_forward(layer_forward)
+    assert not verdict.ok
+    assert "placeholder" in verdict.message
+
+
+def test_layer_forward_does_not_let_the_reader_change_the_inputs():
+    def sneaky(X, W, b):
+        W += 1.0  # modifies its argument in place
+        return X @ W + b
+
+    assert not check_layer_forward(sneaky).ok
+
+
+def test_a_function_is_required():
+    verdict = check_layer_forward(np.zeros(3))
+    assert not verdict.ok
+    assert "should be a function" in verdict.message
+
+
+# ---------------------------------------------------------------------------------------
+# Shape questions
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", [(32, 3), [32, 3], np.zeros((32, 3)).shape,
+                                    (np.int64(32), np.int64(3))])
+def test_z_shape_right_answers_pass(answer):
+    assert check_z_shape(answer).ok
+
+
+@pytest.mark.parametrize("answer,words", [
+    ((3, 32), "one ROW per day"),
+    ((32, 5), "shape of X"),
+    ((5, 3), "shape of W"),
+    ((3,), "shape of b"),
+    ((32,), "one number per day"),
+    ((7, 7), "(n, d) @ (d, k) -> (n, k)"),
+    ("32, 3", "tuple of whole numbers"),
+    ((32.0, 3.0), "tuple of whole numbers"),
+])
+def test_z_shape_wrong_answers_fail_with_a_reason(answer, words):
+    verdict = check_z_shape(answer)
+    assert not verdict.ok
+    assert words in verdict.message
+
+
+def test_shape_placeholder_is_not_attempted():
+    assert "placeholder" in check_z_shape(None).message
+    assert "placeholder" in check_broadcast_shape(None).message
+
+
+def test_broadcast_shape_answer_agrees_with_numpy():
+    numpy_says = (np.ones((1, 3)) + np.ones((3, 1))).shape
+    assert check_broadcast_shape(numpy_says).ok
+
+
+@pytest.mark.parametrize("answer,words", [
+    ((1, 3), "shape we WANTED"),
+    ((3, 1), "stretches BOTH"),
+    ((3,), "2-D array"),
+])
+def test_broadcast_shape_wrong_answers_fail_with_a_reason(answer, words):
+    verdict = check_broadcast_shape(answer)
+    assert not verdict.ok
+    assert words in verdict.message
