@@ -1,0 +1,125 @@
+"""Checks for notebook 06 (the training loop, on red-wine quality).
+
+# n: examples, d: features, k: outputs, m: batch size.
+
+Each check builds its own test inputs, runs the reader's function and returns a
+Feedback saying what is wrong: statistics from the wrong set or axis, a missing
+factor of 2, a last batch forgotten.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from . import Feedback, check_function, compare_arrays, not_attempted
+
+__all__ = ["check_standardise", "check_mse_gradient", "check_updates_per_epoch"]
+
+
+# ------------------------------------------------------------- 1. standardise
+def _standardise_reference(X_train, X_other):
+    return (X_other - X_train.mean(axis=0)) / X_train.std(axis=0)
+
+
+def _standardise_cases():
+    rng = np.random.default_rng(6)
+    X_train = rng.normal([10.0, -3.0, 0.5], [4.0, 0.2, 1.5], size=(40, 3))
+    X_test = rng.normal([12.0, -2.5, 0.0], [3.0, 0.4, 2.0], size=(15, 3))
+    return X_train, X_test
+
+
+def check_standardise(standardise) -> Feedback:
+    """``standardise(X_train, X_other)``: X_other rescaled with the TRAINING set's
+    per-column mean and standard deviation."""
+    if standardise is None:
+        return not_attempted("standardise")
+    X_train, X_test = _standardise_cases()
+    try:
+        got = standardise(X_train.copy(), X_test.copy())
+    except NotImplementedError:
+        return not_attempted("standardise")
+    except Exception as error:
+        return Feedback(False, f"`standardise` raised {type(error).__name__}: {error}.")
+    if got is None:
+        return not_attempted("standardise")
+    got = np.asarray(got, dtype=float)
+    if got.shape == X_test.shape:
+        own = (X_test - X_test.mean(axis=0)) / X_test.std(axis=0)
+        if np.allclose(got, own):
+            return Feedback(False, "you used the mean and spread of X_other itself. Use the "
+                                   "training set's statistics for every set: the test set must "
+                                   "stay unseen, and both must be measured on the same scale.")
+        whole = (X_test - X_train.mean()) / X_train.std()
+        if np.allclose(got, whole):
+            return Feedback(False, "you used one mean and one std for the whole table. Each "
+                                   "column (feature) needs its own: pass axis=0.")
+        if np.allclose(got, X_test - X_train.mean(axis=0)):
+            return Feedback(False, "the columns are centred but not divided by the training "
+                                   "set's standard deviation.")
+    verdict = compare_arrays(got, _standardise_reference(X_train, X_test),
+                             "the result of `standardise`")
+    if verdict:
+        return Feedback(True, "`standardise` uses the training set's per-column mean and std.")
+    return verdict
+
+
+# ----------------------------------------------------------- 2. MSE gradient
+def _mse_gradient_reference(A, Y):
+    return 2.0 * (A - Y) / A.size
+
+
+def check_mse_gradient(mse_gradient) -> Feedback:
+    """``mse_gradient(A, Y)``: dC/dA for C = mean of (a - y)^2 over all n*k entries."""
+    rng = np.random.default_rng(7)
+    cases = [(rng.normal(size=(8, 1)), rng.normal(size=(8, 1))),
+             (rng.normal(size=(5, 3)), rng.normal(size=(5, 3)))]
+    if _returns_none(mse_gradient, cases[0]):
+        return not_attempted("mse_gradient")
+    return check_function(mse_gradient, _mse_gradient_reference, cases, "mse_gradient")
+
+
+# ------------------------------------------------------ 3. updates per epoch
+def _updates_reference(n, batch_size):
+    return math.ceil(n / batch_size)
+
+
+def check_updates_per_epoch(updates_per_epoch) -> Feedback:
+    """``updates_per_epoch(n, batch_size)``: how many SGD steps one epoch makes when the
+    last batch may be smaller than the others."""
+    if updates_per_epoch is None:
+        return not_attempted("updates_per_epoch")
+    cases = [(1279, 32), (1280, 32), (100, 10), (7, 10), (1279, 1), (50000, 10), (11, 10)]
+    for n, m in cases:
+        try:
+            got = updates_per_epoch(n, m)
+        except NotImplementedError:
+            return not_attempted("updates_per_epoch")
+        except Exception as error:
+            return Feedback(False, f"`updates_per_epoch({n}, {m})` raised "
+                                   f"{type(error).__name__}: {error}.")
+        if got is None:
+            return not_attempted("updates_per_epoch")
+        expected = _updates_reference(n, m)
+        if got == expected:
+            continue
+        if got == n // m:
+            return Feedback(False, f"updates_per_epoch({n}, {m}) = {got}: the last, smaller "
+                                   f"batch of {n % m} examples is missing. Round up, not down.")
+        if got == m // n or got == math.ceil(m / n):
+            return Feedback(False, f"updates_per_epoch({n}, {m}) = {got}: n and batch_size are "
+                                   f"swapped.")
+        return Feedback(False, f"updates_per_epoch({n}, {m}) should be {expected}, got {got!r}.")
+    return Feedback(True, f"`updates_per_epoch` is right on {len(cases)} cases, including a "
+                          f"last batch smaller than the rest.")
+
+
+def _returns_none(fn, args):
+    """True when the reader's function is still the ``return None`` placeholder."""
+    if not callable(fn):
+        return False
+    try:
+        return fn(*[np.copy(a) for a in args]) is None
+    except Exception:  # check_function reports errors with the details
+        return False
