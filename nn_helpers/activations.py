@@ -18,15 +18,22 @@ from typing import Callable
 import numpy as np
 
 
-def sigmoid(Z):
-    """sigma(z) = 1 / (1 + e^-z), computed without overflow for large |z|.
+def sigmoid(Z, out=None):
+    """sigma(z) = 1 / (1 + e^-z), safe for any z; ``out``: optional array to write into.
 
-    For z >= 0 the textbook form is safe; for z < 0 we use the equal form
-    e^z / (1 + e^z), so ``exp`` only ever sees a non-positive number.
+    For very negative z, e^-z overflows to inf (beyond z = -88 in float32, -709 in
+    float64) and 1 / (1 + inf) = 0 is exactly the limit we want, so that one overflow
+    warning is silenced instead of paying for a second formula. One ``exp`` and three
+    in-place operations: the training loop calls this every step.
     """
     Z = np.asarray(Z)
-    E = np.exp(-np.abs(Z))  # in (0, 1]: never overflows
-    return np.where(Z >= 0, 1.0 / (1.0 + E), E / (1.0 + E))
+    if out is None:
+        out = np.empty(Z.shape, np.result_type(Z.dtype, np.float16))  # ints -> float
+    np.negative(Z, out=out)
+    with np.errstate(over="ignore"):
+        np.exp(out, out=out)        # e^-z, in (0, inf]
+    out += 1.0                      # 1 + e^-z
+    return np.reciprocal(out, out=out)
 
 
 def sigmoid_prime(Z):
@@ -35,9 +42,16 @@ def sigmoid_prime(Z):
     return S * (1.0 - S)
 
 
-def tanh(Z):
+def sigmoid_prime_from_output(A, out=None):
+    """sigma'(z) from a = sigma(z): a (1 - a), so backpropagation needs no second exp."""
+    out = np.subtract(1.0, A, out=out)
+    out *= A
+    return out
+
+
+def tanh(Z, out=None):
     """tanh(z) = (e^z - e^-z) / (e^z + e^-z), in (-1, 1)."""
-    return np.tanh(Z)
+    return np.tanh(Z, out=out)
 
 
 def tanh_prime(Z):
@@ -45,9 +59,15 @@ def tanh_prime(Z):
     return 1.0 - np.tanh(Z) ** 2
 
 
-def relu(Z):
+def tanh_prime_from_output(A, out=None):
+    """tanh'(z) from a = tanh(z): 1 - a^2."""
+    out = np.square(A, out=out)
+    return np.subtract(1.0, out, out=out)
+
+
+def relu(Z, out=None):
     """relu(z) = max(0, z)."""
-    return np.maximum(Z, 0)
+    return np.maximum(Z, 0, out=out)
 
 
 def relu_prime(Z):
@@ -55,9 +75,19 @@ def relu_prime(Z):
     return (np.asarray(Z) > 0).astype(np.result_type(Z, np.float32))
 
 
-def identity(Z):
+def relu_prime_from_output(A, out=None):
+    """relu'(z) from a = relu(z): 1 where a > 0 (exactly where z > 0), else 0."""
+    if out is None:
+        return relu_prime(A)
+    return np.greater(A, 0, out=out)  # True/False written as 1.0/0.0
+
+
+def identity(Z, out=None):
     """identity(z) = z: the output of a regression network."""
-    return np.asarray(Z)
+    if out is None:
+        return np.asarray(Z)
+    np.copyto(out, Z)
+    return out
 
 
 def identity_prime(Z):
@@ -65,7 +95,15 @@ def identity_prime(Z):
     return np.ones_like(Z)
 
 
-def softmax(Z):
+def identity_prime_from_output(A, out=None):
+    """identity'(z) = 1, whatever a is."""
+    if out is None:
+        return np.ones_like(A)
+    out.fill(1.0)
+    return out
+
+
+def softmax(Z, out=None):
     """softmax(z)_j = e^{z_j} / sum_k e^{z_k}, row by row: each row sums to 1.
 
     Subtracting the row maximum first changes nothing mathematically (it cancels
@@ -73,7 +111,7 @@ def softmax(Z):
     """
     Z = np.asarray(Z)
     E = np.exp(Z - Z.max(axis=1, keepdims=True))
-    return E / E.sum(axis=1, keepdims=True)
+    return np.divide(E, E.sum(axis=1, keepdims=True), out=out)
 
 
 def log_softmax(Z):
@@ -94,28 +132,41 @@ def softmax_backward(dA, A):
 
 @dataclass(frozen=True)
 class Activation:
-    """A named activation: ``f`` and a ``backward(dA, Z, A)`` that returns dC/dZ."""
+    """A named activation: ``f`` and a ``backward(dA, Z, A)`` that returns dC/dZ.
+
+    ``prime_from_output`` writes f'(z) in terms of a = f(z) (for sigmoid a (1 - a)):
+    backpropagation already has A from the forward pass, so it skips recomputing f(Z).
+    """
 
     name: str
     f: Callable
     prime: Callable | None  # f'(Z) for element-wise functions, None for softmax
+    prime_from_output: Callable | None = None
 
     @property
     def elementwise(self) -> bool:
         return self.prime is not None
 
-    def backward(self, dA, Z, A):
-        """Turn dC/dA into dC/dZ (the ``* f'(Z)`` of BP1 and BP2)."""
-        if self.elementwise:
-            return dA * self.prime(Z)
-        return softmax_backward(dA, A)
+    def backward(self, dA, Z, A=None, out=None, scratch=None):
+        """Turn dC/dA into dC/dZ (the ``* f'(Z)`` of BP1 and BP2).
+
+        ``out`` (may be ``dA`` itself) and ``scratch`` (room for f'(Z)) are optional
+        preallocated arrays; the training loop passes them to avoid allocating every step.
+        """
+        if not self.elementwise:
+            return softmax_backward(dA, A)
+        if A is not None and self.prime_from_output is not None:
+            f_prime = self.prime_from_output(A, out=scratch)
+        else:
+            f_prime = self.prime(Z)
+        return np.multiply(dA, f_prime, out=out)
 
 
 ACTIVATIONS = {
-    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime),
-    "tanh": Activation("tanh", tanh, tanh_prime),
-    "relu": Activation("relu", relu, relu_prime),
-    "identity": Activation("identity", identity, identity_prime),
+    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime, sigmoid_prime_from_output),
+    "tanh": Activation("tanh", tanh, tanh_prime, tanh_prime_from_output),
+    "relu": Activation("relu", relu, relu_prime, relu_prime_from_output),
+    "identity": Activation("identity", identity, identity_prime, identity_prime_from_output),
     "softmax": Activation("softmax", softmax, None),
 }
 

@@ -12,12 +12,18 @@ Weight decay (L2) applies to weights only, not to biases.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import glob
+import math
+import os
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .checks import as_inputs, as_targets, check_fraction, check_positive
+from .network import Workspace
 
 OPTIMIZERS = ("sgd",)
 
@@ -57,22 +63,46 @@ class SGD:
         self.momentum = check_fraction("momentum", momentum)
         self.weight_decay = check_fraction("weight_decay", weight_decay, upper_open=False)
         self.velocity = [(np.zeros_like(W), np.zeros_like(b)) for W, b in net.parameters]
+        self._room = self._room_like(net)  # room for lr * gradient, reused every step
 
     def step(self, net, grads):
-        """Update the network's parameters in place from [(dW, db), ...]."""
-        for (W, b), (dW, db), (vW, vb) in zip(net.parameters, grads, self.velocity):
-            if self.weight_decay:
-                dW = dW + self.weight_decay * W
-            if self.momentum:
-                vW *= self.momentum
-                vW -= self.lr * dW
-                vb *= self.momentum
-                vb -= self.lr * db
-                W += vW
-                b += vb
-            else:
-                W -= self.lr * dW
-                b -= self.lr * db
+        """Update the network's parameters in place from [(dW, db), ...].
+
+        The gradients are only read, never changed."""
+        room = self._room_for(net)
+        for (W, b), (dW, db), (vW, vb), (sW, sb) in zip(net.parameters, grads, self.velocity,
+                                                        room):
+            self._update(W, dW, vW, sW, self.weight_decay)   # weight decay: weights only
+            self._update(b, db, vb, sb, 0.0)
+
+    def _update(self, P, dP, v, step, decay):
+        """P <- P - lr (dP + decay P), or through the velocity v with momentum."""
+        if decay:
+            np.multiply(P, decay, out=step)
+            step += dP
+            step *= self.lr                      # lr * (dP + decay * P)
+        else:
+            np.multiply(dP, self.lr, out=step)   # lr * dP
+        if self.momentum:
+            v *= self.momentum
+            v -= step                            # v <- momentum v - lr (dP + decay P)
+            P += v
+        else:
+            P -= step
+
+    def _room_for(self, net):
+        """The preallocated arrays, remade if ``net``'s parameters changed shape or dtype."""
+        if len(self._room) != len(net.weights):
+            self._room = self._room_like(net)
+        for (W, b), (sW, sb) in zip(net.parameters, self._room):
+            if W.shape != sW.shape or b.shape != sb.shape or W.dtype != sW.dtype:
+                self._room = self._room_like(net)
+                break
+        return self._room
+
+    @staticmethod
+    def _room_like(net):
+        return [(np.empty_like(W), np.empty_like(b)) for W, b in net.parameters]
 
 
 def train(net, X, Y, epochs=1, batch_size=32, lr=0.1, optimizer="sgd", momentum=0.0,
@@ -101,7 +131,7 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=0.1, optimizer="sgd", momentum=
     bar = _progress_bar(epochs) if progress else None
     # A diverging run overflows before its cost turns inf; the cost check below reports it
     # with a clear message, so NumPy's overflow warnings would only add noise.
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"), _few_blas_threads(net, batch_size):
         _run_epochs(net, X, Y, epochs, batch_size, sgd, val, rng, history, bar, callback)
     if bar is not None:
         bar.close()
@@ -109,19 +139,22 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=0.1, optimizer="sgd", momentum=
 
 
 def _run_epochs(net, X, Y, epochs, batch_size, sgd, val, rng, history, bar, callback):
+    work = Workspace(net, batch_size)
     for epoch in range(epochs):
         start = time.perf_counter()
-        order = rng.permutation(len(X))
-        Xs, Ys = X[order], Y[order]   # one shuffled copy per epoch; batches are views of it
+        order = rng.permutation(len(X))   # this epoch's shuffle
         total = 0.0
         for first in range(0, len(X), batch_size):
-            xb, yb = Xs[first:first + batch_size], Ys[first:first + batch_size]
-            cache = net._forward(xb)
+            rows = order[first:first + batch_size]
+            w = work.rows(len(rows))      # the last batch may be smaller
+            xb = np.take(X, rows, axis=0, out=w.X, mode="clip")  # gather the batch into
+            yb = np.take(Y, rows, axis=0, out=w.Y, mode="clip")  # reused arrays, no copy of X
+            cache = net._forward(xb, w)
             cost = net._cost(cache, yb)
-            if not np.isfinite(cost):
+            if not math.isfinite(cost):
                 raise _diverged(epoch, first // batch_size, cost, sgd.lr, history)
-            sgd.step(net, net._backward(cache, yb))
-            total += cost * len(xb)
+            sgd.step(net, net._backward(cache, yb, w))
+            total += cost * len(rows)
         history.loss.append(total / len(X))
         history.seconds.append(time.perf_counter() - start)
         if val is not None:
@@ -178,3 +211,66 @@ def _show_progress(bar, history):
         info["val_acc"] = f"{history.val_accuracy[-1]:.4f}"
     bar.set_postfix(info, refresh=False)
     bar.update()
+
+
+# ---------------------------------------------------------------- BLAS threads
+# Matrix products of this size (784 x 100 weights, batches of tens to hundreds of rows)
+# take well under a millisecond. Splitting them across BLAS threads gains little and,
+# when the other cores are busy (a shared Binder or lab machine), each product waits for
+# a descheduled thread: we measured epochs 3-15x slower with two threads than with one
+# on a busy 2-core machine (benchmarks/README.md). So training products below this many
+# multiply-adds per step run on one thread; the previous setting is restored afterwards.
+SINGLE_THREAD_BELOW = 2**26   # batch_size * n_in * n_out of the largest layer
+
+
+@contextlib.contextmanager
+def _few_blas_threads(net, batch_size):
+    """Run the block with one BLAS thread when every product per step is small."""
+    largest = max(n_in * n_out for n_in, n_out in zip(net.sizes[:-1], net.sizes[1:]))
+    blas = _openblas() if batch_size * largest < SINGLE_THREAD_BELOW else None
+    if blas is None:
+        yield
+        return
+    get, set_ = blas
+    before = get()
+    set_(1)
+    try:
+        yield
+    finally:
+        set_(before)
+
+
+_OPENBLAS = []   # filled on first use: [(get, set)] or [None] when no OpenBLAS is found
+
+
+def _openblas():
+    """(get_num_threads, set_num_threads) of the OpenBLAS NumPy uses, or None.
+
+    NumPy's wheels bundle OpenBLAS (as scipy_openblas); this finds it without extra
+    dependencies (threadpoolctl does the same, more generally). Other BLAS: left alone.
+    """
+    if not _OPENBLAS:
+        _OPENBLAS.append(_find_openblas())
+    return _OPENBLAS[0]
+
+
+def _find_openblas():
+    here = os.path.dirname(np.__file__)
+    paths = glob.glob(os.path.join(here + ".libs", "*openblas*"))          # Linux, Windows
+    paths += glob.glob(os.path.join(here, ".dylibs", "*openblas*"))       # macOS
+    with contextlib.suppress(OSError):                                    # a system OpenBLAS
+        with open("/proc/self/maps") as maps:
+            paths += sorted({line.split()[-1] for line in maps if "openblas" in line})
+    for path in paths:
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for prefix, suffix in (("scipy_openblas", "64_"), ("scipy_openblas", ""),
+                               ("openblas", "64_"), ("openblas", "")):
+            get = getattr(lib, f"{prefix}_get_num_threads{suffix}", None)
+            set_ = getattr(lib, f"{prefix}_set_num_threads{suffix}", None)
+            if get is not None and set_ is not None:
+                get.restype, set_.argtypes = ctypes.c_int, [ctypes.c_int]
+                return get, set_
+    return None

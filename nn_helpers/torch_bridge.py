@@ -1,0 +1,205 @@
+"""A bridge to PyTorch: the same network as an ``nn_helpers.Network`` and a ``torch.nn.Sequential``.
+
+# n: batch size, d: inputs, k: outputs; n_in/n_out: a layer's input and output units.
+
+The one difference that matters is the weight layout. nn_helpers stores one example per
+row and computes Z = A @ W + b with W of shape (n_in, n_out). ``torch.nn.Linear`` computes
+Z = A @ weight.T + bias and stores ``weight`` with shape (n_out, n_in): the transpose. So
+copying a network across means ``weight = W.T`` one way and ``W = weight.T`` the other.
+
+PyTorch is optional (``pip install "nn_helpers[torch]"``): it is imported inside the
+functions, never by ``import nn_helpers``, and a missing install gives an ImportError that
+says how to get it. Everything runs in float64 by default, so the two implementations can
+agree to about 1e-12 rather than float32's 1e-6.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import numpy as np
+
+INSTALL_HINT = ('PyTorch is not installed, and nn_helpers.torch_bridge needs it. Install the '
+                'optional extra with  pip install "nn_helpers[torch]"  (from a clone of the '
+                'repository: pip install -e ".[torch]"), or simply  pip install torch.')
+
+# nn_helpers activation name -> the torch.nn module that computes the same function
+_TORCH_MODULES = {"sigmoid": "Sigmoid", "tanh": "Tanh", "relu": "ReLU", "identity": "Identity",
+                  "softmax": "Softmax"}
+_FROM_TORCH = {module: name for name, module in _TORCH_MODULES.items()}
+
+
+def have_torch() -> bool:
+    """True when PyTorch can be imported (without importing it)."""
+    try:
+        return importlib.util.find_spec("torch") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def require_torch():
+    """Import and return the ``torch`` module, or raise an ImportError saying how to install it."""
+    try:
+        import torch
+    except ImportError as error:
+        raise ImportError(INSTALL_HINT) from error
+    return torch
+
+
+def _torch_dtype(torch, dtype):
+    options = {"float64": torch.float64, "float32": torch.float32}
+    if str(dtype) not in options:
+        raise ValueError(f"dtype must be 'float64' or 'float32'; got {dtype!r}.")
+    return options[str(dtype)]
+
+
+def _activation_module(torch, name):
+    if name == "softmax":
+        return torch.nn.Softmax(dim=1)   # one example per row: normalise across each row
+    return getattr(torch.nn, _TORCH_MODULES[name])()
+
+
+def to_torch(net, dtype="float64"):
+    """A ``torch.nn.Sequential`` computing exactly ``net.predict``: Linear, activation, Linear, ...
+
+    Each ``Linear.weight`` is a copy of ``W.T`` (shape (n_out, n_in)) and ``Linear.bias`` a copy
+    of ``b``. The last module is the output activation (``Softmax(dim=1)`` for softmax), so
+    ``model(X)`` gives the probabilities; ``model[:-1](X)`` gives the output layer's Z (logits).
+    """
+    torch = require_torch()
+    tdtype = _torch_dtype(torch, dtype)
+    modules = []
+    last = len(net.weights) - 1
+    for i, (W, b) in enumerate(zip(net.weights, net.biases)):
+        n_in, n_out = W.shape
+        linear = torch.nn.Linear(n_in, n_out, dtype=tdtype)
+        with torch.no_grad():
+            linear.weight.copy_(torch.as_tensor(np.ascontiguousarray(W.T), dtype=tdtype))
+            linear.bias.copy_(torch.as_tensor(b, dtype=tdtype))
+        activation = net.output.name if i == last else net.hidden.name
+        modules += [linear, _activation_module(torch, activation)]
+    return torch.nn.Sequential(*modules)
+
+
+def _layers(model):
+    """[(linear, activation name), ...] for a Sequential of alternating Linear and activation.
+
+    A model may end with its last Linear layer (it outputs logits, as models trained with
+    ``F.cross_entropy`` do); that layer's activation name is then None.
+    """
+    torch = require_torch()
+    modules = list(model)
+    if not modules:
+        raise ValueError("model is empty; expected Linear, activation, Linear, ... modules.")
+    layers = []
+    for i in range(0, len(modules), 2):
+        linear = modules[i]
+        if not isinstance(linear, torch.nn.Linear) or linear.bias is None:
+            raise ValueError(f"model must alternate Linear and activation modules (Linear, "
+                             f"ReLU, Linear, Softmax, ...): model[{i}] should be "
+                             f"torch.nn.Linear with a bias; got {linear!r}.")
+        if i + 1 == len(modules):
+            layers.append((linear, None))
+            break
+        act = modules[i + 1]
+        kind = type(act).__name__
+        if kind not in _FROM_TORCH:
+            raise ValueError(f"model[{i + 1}] must be one of {sorted(_FROM_TORCH)}; got {act!r}.")
+        if kind == "Softmax" and act.dim not in (1, -1):
+            raise ValueError(f"model[{i + 1}] is Softmax(dim={act.dim}); with one example per row "
+                             f"the softmax must run over dim=1.")
+        layers.append((linear, _FROM_TORCH[kind]))
+    return layers
+
+
+def from_torch(model, loss="quadratic", dtype="float64", output=None):
+    """The ``Network`` computing the same function as ``model`` (the inverse of ``to_torch``).
+
+    The sizes and activations are read from the Sequential (all hidden activations must be the
+    same); a torch model does not carry its loss, so name it with ``loss``. ``W = weight.T``.
+    A model that ends with its last Linear layer (logits, e.g. one trained with
+    ``F.cross_entropy``) needs ``output``, the activation to put on top ("softmax" there).
+    """
+    from .network import Network
+
+    layers = _layers(model)
+    hidden = {name for _, name in layers[:-1]}
+    if None in hidden:
+        raise ValueError("model has two Linear layers in a row; put an activation between them.")
+    if len(hidden) > 1:
+        raise ValueError(f"a Network uses one activation for all hidden layers; the model has "
+                         f"{sorted(hidden)}.")
+    last = layers[-1][1]
+    if last is None and output is None:
+        raise ValueError("model ends with a Linear layer (logits): say which output activation "
+                         "goes on top, e.g. from_torch(model, loss='cross_entropy', "
+                         "output='softmax').")
+    if last is not None and output not in (None, last):
+        raise ValueError(f"model's output activation is {last!r} but output={output!r}.")
+    sizes = [layers[0][0].in_features] + [linear.out_features for linear, _ in layers]
+    net = Network(sizes, hidden=hidden.pop() if hidden else "sigmoid", output=last or output,
+                  loss=loss, dtype=dtype)
+    for i, (linear, _) in enumerate(layers):
+        net.weights[i] = linear.weight.detach().cpu().numpy().T.astype(net.dtype)  # (n_in, n_out)
+        net.biases[i] = linear.bias.detach().cpu().numpy().astype(net.dtype)
+    return net
+
+
+def torch_cost(model, X, Y, loss):
+    """The cost of ``model`` on (X, Y) as a torch scalar, defined exactly as in nn_helpers.
+
+    ``loss`` is a loss name or a Network (whose loss is used). quadratic: (1/2n) sum ||a - y||^2;
+    mse: mean of (a - y)^2; cross_entropy with softmax: -(1/n) sum y log softmax(z), computed
+    from the logits z; with a sigmoid output the per-unit (binary) form, also from z.
+    """
+    torch = require_torch()
+    name = loss.loss.name if hasattr(loss, "loss") else str(loss)
+    dtype = model[0].weight.dtype
+    X = torch.as_tensor(np.asarray(X), dtype=dtype)
+    Y = torch.as_tensor(np.asarray(Y), dtype=dtype)
+    Z = model[:-1](X)          # the output layer's weighted input (logits)
+    A = model[-1](Z)
+    n = X.shape[0]
+    output = type(model[-1]).__name__
+    if name == "quadratic":
+        return 0.5 * ((A - Y) ** 2).sum() / n
+    if name == "mse":
+        return ((A - Y) ** 2).mean()
+    if name in ("cross_entropy", "binary_cross_entropy") and output == "Softmax":
+        return -(Y * torch.log_softmax(Z, dim=1)).sum() / n
+    if name in ("cross_entropy", "binary_cross_entropy") and output == "Sigmoid":
+        return torch.nn.functional.binary_cross_entropy_with_logits(Z, Y, reduction="sum") / n
+    raise ValueError(f"loss={name!r} with a {output} output has no torch twin here; use "
+                     f"'quadratic', 'mse', or 'cross_entropy' with Softmax or Sigmoid.")
+
+
+def torch_gradients(model, X, Y, loss):
+    """Gradients from ``torch.autograd`` in nn_helpers' layout: [(dW, db), ...] as NumPy arrays,
+    with dW = weight.grad.T of shape (n_in, n_out)."""
+    model.zero_grad()
+    torch_cost(model, X, Y, loss).backward()
+    return [(linear.weight.grad.detach().cpu().numpy().T.copy(),
+             linear.bias.grad.detach().cpu().numpy().copy()) for linear, _ in _layers(model)]
+
+
+def compare_with_torch(net, X, Y):
+    """Largest absolute differences between ``net`` (as float64) and its torch twin on (X, Y).
+
+    Returns {"output": ..., "cost": ..., "gradients": ...}: the outputs A[L], the cost, and the
+    worst entry over every dW and db. Both sides run in float64.
+    """
+    torch = require_torch()
+    net64 = net.astype("float64")
+    model = to_torch(net64, "float64")
+    X64 = np.asarray(X, dtype=np.float64)
+    with torch.no_grad():
+        A_torch = model(torch.as_tensor(X64)).numpy()
+    ours = net64.gradients(X64, Y)
+    theirs = torch_gradients(model, X64, np.asarray(Y, dtype=np.float64), net64)
+    grad_diff = max(float(np.max(np.abs(a - b))) for pair_ours, pair_theirs in zip(ours, theirs)
+                    for a, b in zip(pair_ours, pair_theirs))
+    with torch.no_grad():
+        cost_torch = torch_cost(model, X64, np.asarray(Y, dtype=np.float64), net64).item()
+    return {"output": float(np.max(np.abs(net64.predict(X64) - A_torch))),
+            "cost": abs(net64.cost(X64, Y) - cost_torch),
+            "gradients": grad_diff}
