@@ -64,28 +64,56 @@ def compare_arrays(got, expected, name="your answer", rtol=1e-6, atol=1e-8) -> F
                            f"{got[worst]:.6g} instead of {expected[worst]:.6g}.")
 
 
+def call_reader(fn, name, *args, mention_return=False):
+    """Call the reader's ``fn`` on copies of ``args`` (so it cannot change the test inputs).
+
+    Returns ``(result, None)``, or ``(None, Feedback)`` when ``fn`` is the placeholder (None,
+    ``...``, a body that raises NotImplementedError or returns None), is not a function, or
+    raises; a shape error from ``@`` comes with a hint about transposes. With
+    ``mention_return`` a None result also suggests a forgotten ``return``.
+    """
+    if fn is None or fn is Ellipsis:
+        return None, not_attempted(name)
+    if not callable(fn):
+        return None, Feedback(False, f"`{name}` should be a function; got {type(fn).__name__}.")
+    try:
+        result = fn(*[np.copy(a) if isinstance(a, np.ndarray) else a for a in args])
+    except NotImplementedError:
+        return None, not_attempted(name)
+    except Exception as error:  # the reader's code failed: say how, do not crash
+        return None, Feedback(False, f"`{name}` raised {type(error).__name__}: {error} "
+                                     f"(called with {_describe(args)}).{_matmul_hint(error)}")
+    if result is None and mention_return:
+        return None, Feedback(False, f"`{name}` returned None: it is still the placeholder, "
+                                     f"or a `return` is missing.")
+    if result is None:  # a body that still ends in `pass` or `return None`
+        return None, not_attempted(name)
+    return result, None
+
+
 def check_function(fn, reference, cases, name) -> Feedback:
     """Call the reader's ``fn`` and the ``reference`` on each tuple of arguments in
     ``cases`` and compare the results with ``compare_arrays``."""
-    if fn is None or fn is Ellipsis:
-        return not_attempted(name)
-    if not callable(fn):
-        return Feedback(False, f"`{name}` should be a function; got {type(fn).__name__}.")
     for args in cases:
-        try:
-            got = fn(*[np.copy(a) if isinstance(a, np.ndarray) else a for a in args])
-        except NotImplementedError:
-            return not_attempted(name)
-        except Exception as error:  # the reader's code failed: say how, do not crash
-            shapes = ", ".join(str(np.shape(a)) for a in args)
-            return Feedback(False, f"`{name}` raised {type(error).__name__}: {error} "
-                                   f"(called with arguments of shapes {shapes}).")
-        if got is None:  # a body that still ends in `pass` or `return None`
-            return not_attempted(name)
+        got, problem = call_reader(fn, name, *args)
+        if problem is not None:
+            return problem
         verdict = compare_arrays(got, reference(*args), f"the result of `{name}`")
         if not verdict:
             return verdict
     return Feedback(True, f"`{name}` agrees with the reference on {len(cases)} test cases.")
+
+
+def _describe(args):
+    """The arguments of a call as a reader can check them: arrays by shape, numbers by value."""
+    return ", ".join(f"an array of shape {np.shape(a)}" if np.ndim(a) else str(a) for a in args)
+
+
+def _matmul_hint(error):
+    if isinstance(error, ValueError) and "matmul" in str(error):
+        return (" The shapes do not line up for `@`: the inner sizes must match. "
+                "Is a transpose `.T` missing (or one too many)?")
+    return ""
 
 
 def _shape_hint(name, got, expected):

@@ -11,26 +11,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime, softmax
-from . import Feedback, check_function, compare_arrays, not_attempted
+from . import Feedback, call_reader, check_function, compare_arrays
 
 __all__ = ["check_collapse", "check_sigmoid_prime", "check_softmax"]
-
-
-def _call(fn, name, *args):
-    """fn(*args), or a Feedback saying why it could not be used."""
-    if fn is None or fn is Ellipsis:
-        return None, not_attempted(name)
-    if not callable(fn):
-        return None, Feedback(False, f"`{name}` should be a function; got {type(fn).__name__}.")
-    try:
-        result = fn(*[np.copy(a) for a in args])
-    except NotImplementedError:
-        return None, not_attempted(name)
-    except Exception as error:  # the reader's code failed: say how, do not crash
-        return None, Feedback(False, f"`{name}` raised {type(error).__name__}: {error}")
-    if result is None:  # a body still ending in `return None` / `pass`
-        return None, not_attempted(name)
-    return result, None
 
 
 def _recognise(got, mistakes):
@@ -48,7 +31,7 @@ def _recognise(got, mistakes):
 def check_sigmoid_prime(fn) -> Feedback:
     """Exercise 1: the derivative of the sigmoid, sigma'(z) = sigma(z) (1 - sigma(z))."""
     z = np.linspace(-4, 4, 9)
-    got, problem = _call(fn, "sigmoid_prime", z)
+    got, problem = call_reader(fn, "sigmoid_prime", z)
     if problem is not None:
         return problem
     hint = _recognise(got, [
@@ -73,7 +56,7 @@ def check_collapse(fn) -> Feedback:
     rng = np.random.default_rng(2)
     W1, b1 = rng.normal(size=(3, 4)), rng.normal(size=4)
     W2, b2 = rng.normal(size=(4, 2)), rng.normal(size=2)
-    got, problem = _call(fn, "collapse", W1, b1, W2, b2)
+    got, problem = call_reader(fn, "collapse", W1, b1, W2, b2)
     if problem is not None:
         return problem
     if not isinstance(got, (tuple, list)) or len(got) != 2:
@@ -104,7 +87,7 @@ def check_collapse(fn) -> Feedback:
 def check_softmax(fn) -> Feedback:
     """Exercise 3: softmax of each row of Z (n, k), safe for large numbers."""
     Z = np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0], [-1.0, 5.0, 0.5]])
-    got, problem = _call(fn, "softmax", Z)
+    got, problem = call_reader(fn, "softmax", Z)
     if problem is not None:
         return problem
     columns = np.exp(Z) / np.exp(Z).sum(axis=0, keepdims=True)
@@ -122,7 +105,7 @@ def check_softmax(fn) -> Feedback:
     if not verdict:
         return verdict
     big = np.array([[1000.0, 1001.0, 1002.0], [-1000.0, 0.0, 1000.0]])
-    got, problem = _call(fn, "softmax", big)
+    got, problem = call_reader(fn, "softmax", big)
     if problem is not None:
         return problem
     with np.errstate(all="ignore"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..descent import mse, mse_gradient
-from . import Feedback, compare_arrays, not_attempted
+from . import Feedback, call_reader, compare_arrays
 
 __all__ = ["check_descent_step", "check_mse", "check_mse_gradient"]
 
@@ -19,23 +19,11 @@ def _data():
     return x, 0.7 * x + 1.5 + 0.2 * rng.normal(size=8)
 
 
-def _call(fn, name, *args):
-    if fn is None or fn is Ellipsis:
-        return None, not_attempted(name)
-    if not callable(fn):
-        return None, Feedback(False, f"`{name}` should be a function; got {type(fn).__name__}.")
-    try:
-        result = fn(*[np.copy(a) if isinstance(a, np.ndarray) else a for a in args])
-    except NotImplementedError:
-        return None, not_attempted(name)
-    except Exception as error:  # the reader's code failed: say how, do not crash
-        return None, Feedback(False, f"`{name}` raised {type(error).__name__}: {error}")
-    if result is None:  # a body still ending in `return None` / `pass`
-        return None, not_attempted(name)
-    return result, None
-
-
-def _as_numbers(got, count, name):
+def _call_for_numbers(fn, name, count, *args):
+    """``fn(*args)`` as a flat array of ``count`` numbers, or a Feedback saying why not."""
+    got, problem = call_reader(fn, name, *args)
+    if problem is not None:
+        return None, problem
     try:
         values = np.asarray(got, dtype=float).reshape(-1)
     except (TypeError, ValueError):
@@ -55,10 +43,7 @@ def check_mse(fn) -> Feedback:
     """Exercise 1: L(w, b) = mean of (w x + b - y)^2."""
     x, y = _data()
     for w, b in [(0.5, 1.0), (-1.0, 2.0)]:
-        got, problem = _call(fn, "mse_loss", w, b, x, y)
-        if problem is not None:
-            return problem
-        value, problem = _as_numbers(got, 1, "mse_loss")
+        value, problem = _call_for_numbers(fn, "mse_loss", 1, w, b, x, y)
         if problem is not None:
             return problem
         expected = mse(w, b, x, y)
@@ -89,10 +74,7 @@ def check_mse_gradient(fn) -> Feedback:
     """Exercise 2: (dL/dw, dL/db) = ((2/n) sum (w x + b - y) x, (2/n) sum (w x + b - y))."""
     x, y = _data()
     for w, b in [(0.5, 1.0), (-1.0, 2.0)]:
-        got, problem = _call(fn, "mse_grad", w, b, x, y)
-        if problem is not None:
-            return problem
-        value, problem = _as_numbers(got, 2, "mse_grad")
+        value, problem = _call_for_numbers(fn, "mse_grad", 2, w, b, x, y)
         if problem is not None:
             return problem
         expected = np.array(mse_gradient(w, b, x, y))
@@ -126,10 +108,7 @@ def check_descent_step(fn) -> Feedback:
     """Exercise 3: one step w <- w - lr dL/dw, b <- b - lr dL/db, fn(w, b, x, y, lr)."""
     x, y = _data()
     w, b, lr = -1.0, 2.0, 0.1
-    got, problem = _call(fn, "descent_step", w, b, x, y, lr)
-    if problem is not None:
-        return problem
-    value, problem = _as_numbers(got, 2, "descent_step")
+    value, problem = _call_for_numbers(fn, "descent_step", 2, w, b, x, y, lr)
     if problem is not None:
         return problem
     dw, db = mse_gradient(w, b, x, y)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime
-from . import Feedback, compare_arrays, not_attempted
+from . import Feedback, compare_arrays
+from . import call_reader as _call_reader
 
 __all__ = ["check_chain_rule", "check_neuron_gradients", "check_linear_vjp", "sigmoid",
            "sigmoid_prime"]
@@ -21,31 +22,11 @@ __all__ = ["check_chain_rule", "check_neuron_gradients", "check_linear_vjp", "si
 
 # ----------------------------------------------------------------- helpers
 def call_reader(fn, name, *args):
-    """Call the reader's function on copies of the arguments.
+    """``exercises.call_reader``; a None result also suggests a forgotten ``return``.
 
-    Returns (result, None) or (None, Feedback) when it is the placeholder, not a function,
-    or raises; a shape error from ``@`` comes with a hint about transposes.
+    Chapters 05 and 08-10 call the reader's functions through this one too.
     """
-    if fn is None or fn is Ellipsis:
-        return None, not_attempted(name)
-    if not callable(fn):
-        return None, Feedback(False, f"`{name}` should be a function; got {type(fn).__name__}.")
-    try:
-        result = fn(*[np.copy(a) if isinstance(a, np.ndarray) else a for a in args])
-    except NotImplementedError:
-        return None, not_attempted(name)
-    except Exception as error:  # the reader's code failed: say how, do not crash
-        shapes = ", ".join(str(np.shape(a)) for a in args)
-        hint = ""
-        if isinstance(error, ValueError) and "matmul" in str(error):
-            hint = (" The shapes do not line up for `@`: the inner sizes must match. "
-                    "Is a transpose `.T` missing (or one too many)?")
-        return None, Feedback(False, f"`{name}` raised {type(error).__name__}: {error} "
-                                     f"(called with arguments of shapes {shapes}).{hint}")
-    if result is None:
-        return None, Feedback(False, f"`{name}` returned None: it is still the placeholder, "
-                                     f"or a `return` is missing.")
-    return result, None
+    return _call_reader(fn, name, *args, mention_return=True)
 
 
 def matches(got, expected):
