@@ -13,10 +13,7 @@ Weight decay (L2) applies to weights only, not to biases.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import glob
 import math
-import os
 import time
 from dataclasses import dataclass, field
 
@@ -223,54 +220,11 @@ def _show_progress(bar, history):
 SINGLE_THREAD_BELOW = 2**26   # batch_size * n_in * n_out of the largest layer
 
 
-@contextlib.contextmanager
 def _few_blas_threads(net, batch_size):
-    """Run the block with one BLAS thread when every product per step is small."""
+    """A context manager: one BLAS thread when every product per step is small."""
+    from threadpoolctl import threadpool_limits  # imported here: only training needs it
+
     largest = max(n_in * n_out for n_in, n_out in zip(net.sizes[:-1], net.sizes[1:]))
-    blas = _openblas() if batch_size * largest < SINGLE_THREAD_BELOW else None
-    if blas is None:
-        yield
-        return
-    get, set_ = blas
-    before = get()
-    set_(1)
-    try:
-        yield
-    finally:
-        set_(before)
-
-
-_OPENBLAS = []   # filled on first use: [(get, set)] or [None] when no OpenBLAS is found
-
-
-def _openblas():
-    """(get_num_threads, set_num_threads) of the OpenBLAS NumPy uses, or None.
-
-    NumPy's wheels bundle OpenBLAS (as scipy_openblas); this finds it without extra
-    dependencies (threadpoolctl does the same, more generally). Other BLAS: left alone.
-    """
-    if not _OPENBLAS:
-        _OPENBLAS.append(_find_openblas())
-    return _OPENBLAS[0]
-
-
-def _find_openblas():
-    here = os.path.dirname(np.__file__)
-    paths = glob.glob(os.path.join(here + ".libs", "*openblas*"))          # Linux, Windows
-    paths += glob.glob(os.path.join(here, ".dylibs", "*openblas*"))       # macOS
-    with contextlib.suppress(OSError):                                    # a system OpenBLAS
-        with open("/proc/self/maps") as maps:
-            paths += sorted({line.split()[-1] for line in maps if "openblas" in line})
-    for path in paths:
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for prefix, suffix in (("scipy_openblas", "64_"), ("scipy_openblas", ""),
-                               ("openblas", "64_"), ("openblas", "")):
-            get = getattr(lib, f"{prefix}_get_num_threads{suffix}", None)
-            set_ = getattr(lib, f"{prefix}_set_num_threads{suffix}", None)
-            if get is not None and set_ is not None:
-                get.restype, set_.argtypes = ctypes.c_int, [ctypes.c_int]
-                return get, set_
-    return None
+    if batch_size * largest < SINGLE_THREAD_BELOW:
+        return threadpool_limits(limits=1, user_api="blas")
+    return contextlib.nullcontext()
