@@ -60,15 +60,15 @@ class SGD:
         self.momentum = check_fraction("momentum", momentum)
         self.weight_decay = check_fraction("weight_decay", weight_decay, upper_open=False)
         self.velocity = [(np.zeros_like(W), np.zeros_like(b)) for W, b in net.parameters]
-        self._room = self._room_like(net)  # room for lr * gradient, reused every step
+        # room for lr * gradient, reused every step (same shapes as the parameters)
+        self._room = [(np.empty_like(W), np.empty_like(b)) for W, b in net.parameters]
 
     def step(self, net, grads):
         """Update the network's parameters in place from [(dW, db), ...].
 
         The gradients are only read, never changed."""
-        room = self._room_for(net)
         for (W, b), (dW, db), (vW, vb), (sW, sb) in zip(net.parameters, grads, self.velocity,
-                                                        room):
+                                                        self._room):
             self._update(W, dW, vW, sW, self.weight_decay)   # weight decay: weights only
             self._update(b, db, vb, sb, 0.0)
 
@@ -86,20 +86,6 @@ class SGD:
             P += v
         else:
             P -= step
-
-    def _room_for(self, net):
-        """The preallocated arrays, remade if ``net``'s parameters changed shape or dtype."""
-        if len(self._room) != len(net.weights):
-            self._room = self._room_like(net)
-        for (W, b), (sW, sb) in zip(net.parameters, self._room):
-            if W.shape != sW.shape or b.shape != sb.shape or W.dtype != sW.dtype:
-                self._room = self._room_like(net)
-                break
-        return self._room
-
-    @staticmethod
-    def _room_like(net):
-        return [(np.empty_like(W), np.empty_like(b)) for W, b in net.parameters]
 
 
 def train(net, X, Y, epochs=1, batch_size=32, lr=0.1, optimizer="sgd", momentum=0.0,
