@@ -4,10 +4,11 @@ and the bare matrix products?
 # n: 60,000 training examples, d = 784 pixels, h = 100 hidden units, k = 10 classes, m: batch.
 
 The network is the textbook one: [784, 100, 10], sigmoid everywhere, quadratic cost,
-plain SGD (lr 3.0). Four implementations train it on real MNIST:
+plain SGD (lr 3.0). Five implementations train it on real MNIST:
 
 * ``loop``    nn_helpers.reference.train_per_example: one example at a time (textbook)
 * ``nn``      nn_helpers.train (the vectorized core)
+* ``bare``    the same step as one flat, hand-tuned NumPy loop: NumPy's floor for it
 * ``torch``   PyTorch eager on the CPU, autograd + torch.optim.SGD, same initial weights,
               same data order (the same permutation per epoch), same thread count
 * ``matmul``  only the five matrix products of each step, on unshuffled batches, into
@@ -18,7 +19,7 @@ memory (ru_maxrss) is its own; runs alternate (implementations rotate within a r
 rounds repeat), and a cell reports the median over all its epochs. The machine's matrix
 product peak is measured the same way, on one large square product.
 
-Before timing, the script checks that all three trainers give the same weights after
+Before timing, the script checks that all four trainers give the same weights after
 one SGD step from the same start (and prints the differences).
 
     NN_HELPERS_DATA=/work/shared/data python benchmarks/train_speed.py            # full
@@ -46,7 +47,7 @@ LR = 3.0
 SEED = 0
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "train_speed.json"
-IMPLEMENTATIONS = ("loop", "nn", "torch", "matmul")
+IMPLEMENTATIONS = ("loop", "nn", "bare", "torch", "matmul")
 
 
 # ------------------------------------------------------------------------ data
@@ -95,6 +96,62 @@ def epochs_loop(X, Y, m, epochs, dtype, examples):
         train_per_example(net, X, Y, epochs=1, batch_size=m, lr=LR, seed=SEED + epoch)
         seconds.append((time.perf_counter() - start) * 60000 / examples)
     return seconds, None
+
+
+def epochs_bare(X, Y, m, epochs, dtype, net=None):
+    """The same training written as one flat NumPy loop: what hand-tuned NumPy reaches.
+
+    No package structure (no Cache, Workspace or SGD objects, no checks), every array
+    preallocated, sigma(Z) written over Z, the update done in the gradient's place.
+    nn_helpers over this is the price of its structure (and of keeping Z for the reader);
+    this over ``matmul`` is the floor of NumPy itself for this step. ``net`` (trained in
+    place) is for the one-step check.
+    """
+    from nn_helpers import Network
+
+    net = net or Network(SIZES, seed=SEED, dtype=dtype)
+    (W1, b1), (W2, b2) = net.parameters
+    xb, yb = np.empty((m, 784), dtype), np.empty((m, 10), dtype)
+    Z1, D1, F1 = (np.empty((m, 100), dtype) for _ in range(3))   # Z, delta, sigma'(Z)
+    Z2 = np.empty((m, 10), dtype)
+    dW1, dW2 = np.empty_like(W1), np.empty_like(W2)
+    rng = np.random.default_rng(SEED)  # the same orders as nn_helpers.train
+    seconds, total = [], 0.0
+    with np.errstate(over="ignore"):   # e^-z overflows to inf for very negative z: fine
+        for _ in range(epochs):
+            start = time.perf_counter()
+            order, total = rng.permutation(len(X)), 0.0
+            for first in batches(len(X), m):
+                rows = order[first:first + m]
+                r = len(rows)
+                x = np.take(X, rows, axis=0, out=xb[:r], mode="clip")
+                y = np.take(Y, rows, axis=0, out=yb[:r], mode="clip")
+                a1 = _bare_sigmoid(np.matmul(x, W1, out=Z1[:r]), b1)
+                a2 = _bare_sigmoid(np.matmul(a1, W2, out=Z2[:r]), b2)
+                d2 = a2 - y
+                total += 0.5 * float(np.vdot(d2, d2))
+                d2 /= r
+                d2 *= a2 * (1 - a2)                                    # BP1
+                np.matmul(a1.T, d2, out=dW2)                           # BP4
+                d1 = np.matmul(d2, W2.T, out=D1[:r])                   # BP2
+                f1 = np.subtract(1, a1, out=F1[:r])
+                f1 *= a1
+                d1 *= f1
+                np.matmul(x.T, d1, out=dW1)                            # BP4
+                for P, dP in ((W1, dW1), (b1, d1.sum(axis=0)), (W2, dW2), (b2, d2.sum(axis=0))):
+                    dP *= LR
+                    P -= dP
+            seconds.append(time.perf_counter() - start)
+    return seconds, total / len(X)
+
+
+def _bare_sigmoid(Z, b):
+    """Z += b, then sigma(Z) written over Z (the bare loop keeps no Z)."""
+    Z += b
+    np.negative(Z, out=Z)
+    np.exp(Z, out=Z)
+    Z += 1
+    return np.reciprocal(Z, out=Z)
 
 
 def torch_model(dtype, threads):
@@ -187,6 +244,8 @@ def worker(args):
     m, e, dt = args.batch, args.epochs, args.dtype
     if args.impl == "nn":
         seconds, loss = epochs_nn(X, Y, m, e, dt)
+    elif args.impl == "bare":
+        seconds, loss = epochs_bare(X, Y, m, e, dt)
     elif args.impl == "loop":
         seconds, loss = epochs_loop(X, Y, m, e, dt, args.loop_examples)
     elif args.impl == "torch":
@@ -220,7 +279,10 @@ def check_one_step(dtype, m=10, have_torch=True):
     nn_helpers.train(vectorized, xb, yb, epochs=1, batch_size=m, lr=LR, progress=False)
     looped = start.copy()
     sgd_step_per_example(looped.weights, looped.biases, xb, yb, LR)
-    results = {"loop": [p for pair in looped.parameters for p in pair]}
+    bare = start.copy()
+    epochs_bare(xb, yb, m, 1, dtype, net=bare)
+    results = {"loop": [p for pair in looped.parameters for p in pair],
+               "bare": [p for pair in bare.parameters for p in pair]}
     if have_torch:
         import torch
 
@@ -305,6 +367,8 @@ def summarise(cells, peaks, args):
                 "dtype": dtype, "batch": m, "seconds": med, "peak_memory_mb": mem,
                 "torch_over_nn": med["torch"] / nn if "torch" in med else None,
                 "loop_over_nn": med["loop"] / nn if "loop" in med else None,
+                "nn_over_bare": nn / med["bare"],
+                "bare_over_matmul": med["bare"] / med["matmul"],
                 "nn_over_matmul": nn / med["matmul"],
                 "nn_gflops": gflop / nn,
                 "matmul_gflops": gflop / med["matmul"],
@@ -317,19 +381,26 @@ def fmt(x, spec):
     return "-" if x is None else format(x, spec)
 
 
+def times(x, spec):
+    """A speed-up such as 1.97x, or - when that implementation did not run."""
+    return "-" if x is None else format(x, spec) + "x"
+
+
 def table(rows, peaks):
     lines = [
-        "| dtype | batch | loop s | nn_helpers s | PyTorch s | matmuls alone s | PyTorch / nn "
-        "| loop / nn | nn / matmuls | nn GFLOP/s (% of peak) | peak MB nn / torch / loop |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| dtype | batch | loop s | nn_helpers s | bare NumPy s | PyTorch s | matmuls alone s "
+        "| PyTorch / nn | loop / nn | nn / bare | nn / matmuls | bare / matmuls "
+        "| nn GFLOP/s (% of peak) | peak MB nn / torch / loop |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         s, mem = r["seconds"], r["peak_memory_mb"]
         lines.append(
             f"| {r['dtype']} | {r['batch']} | {fmt(s.get('loop'), '.2f')} | {s['nn']:.3f} | "
-            f"{fmt(s.get('torch'), '.3f')} | {s['matmul']:.3f} | "
-            f"{fmt(r['torch_over_nn'], '.2f')}x | {fmt(r['loop_over_nn'], '.1f')}x | "
-            f"{r['nn_over_matmul']:.2f} | {r['nn_gflops']:.0f} "
+            f"{s['bare']:.3f} | {fmt(s.get('torch'), '.3f')} | {s['matmul']:.3f} | "
+            f"{times(r['torch_over_nn'], '.2f')} | {times(r['loop_over_nn'], '.1f')} | "
+            f"{r['nn_over_bare']:.2f} | {r['nn_over_matmul']:.2f} | "
+            f"{r['bare_over_matmul']:.2f} | {r['nn_gflops']:.0f} "
             f"({100 * r['nn_fraction_of_peak']:.0f}%) | {mem['nn']:.0f} / "
             f"{fmt(mem.get('torch'), '.0f')} / {fmt(mem.get('loop'), '.0f')} |")
     peak = ", ".join(f"{d}: {g:.0f} GFLOP/s" for d, g in peaks.items())

@@ -19,8 +19,8 @@ from .activations import log_softmax
 
 def quadratic(A, Y, Z=None):
     """C = 1/(2n) * sum over examples of ||a - y||^2.  The 1/2 makes dC/dA = (A - Y)/n."""
-    n = A.shape[0]
-    return 0.5 * float(np.sum((A - Y) ** 2)) / n
+    error = A - Y
+    return 0.5 * float(np.vdot(error, error)) / A.shape[0]   # vdot: sum of squares in one pass
 
 
 def quadratic_grad(A, Y):
@@ -29,7 +29,8 @@ def quadratic_grad(A, Y):
 
 def mse(A, Y, Z=None):
     """The usual mean squared error: the mean of (a - y)^2 over all n * k entries."""
-    return float(np.mean((A - Y) ** 2))
+    error = A - Y
+    return float(np.vdot(error, error)) / error.size
 
 
 def mse_grad(A, Y):
