@@ -1,6 +1,7 @@
 """Notebook 02's checks accept right answers and explain the typical wrong ones."""
 
 import numpy as np
+from verdicts import fails_with
 
 from nn_helpers.exercises.ch02 import check_collapse, check_sigmoid_prime, check_softmax
 
@@ -9,42 +10,34 @@ def _sigmoid(z):
     return 1 / (1 + np.exp(-z))
 
 
-def _fails_with(verdict, *words):
-    assert not verdict.ok, verdict.message
-    message = repr(verdict)
-    assert message.startswith("❌")
-    for word in words:
-        assert word in message, message
-
-
 def test_placeholders_are_not_attempted():
     for check in (check_sigmoid_prime, check_collapse, check_softmax):
-        _fails_with(check(None), "placeholder")
+        fails_with(check(None), "placeholder")
 
     def placeholder(*args):
         raise NotImplementedError
 
-    _fails_with(check_sigmoid_prime(placeholder), "placeholder")
+    fails_with(check_sigmoid_prime(placeholder), "placeholder")
 
 
 def test_sigmoid_prime():
     assert check_sigmoid_prime(lambda z: _sigmoid(z) * (1 - _sigmoid(z)))
-    _fails_with(check_sigmoid_prime(_sigmoid), "not its slope")
-    _fails_with(check_sigmoid_prime(lambda z: z * (1 - z)), "sigma(z) in both places")
-    _fails_with(check_sigmoid_prime(lambda z: _sigmoid(z) * (1 + _sigmoid(z))), "sign")
-    _fails_with(check_sigmoid_prime(lambda z: 2 * _sigmoid(z) * (1 - _sigmoid(z))),
-                "constant factor")
-    _fails_with(check_sigmoid_prime(lambda z: 1 / 0), "ZeroDivisionError")
+    fails_with(check_sigmoid_prime(_sigmoid), "not its slope")
+    fails_with(check_sigmoid_prime(lambda z: z * (1 - z)), "sigma(z) in both places")
+    fails_with(check_sigmoid_prime(lambda z: _sigmoid(z) * (1 + _sigmoid(z))), "sign")
+    fails_with(check_sigmoid_prime(lambda z: 2 * _sigmoid(z) * (1 - _sigmoid(z))),
+               "constant factor")
+    fails_with(check_sigmoid_prime(lambda z: 1 / 0), "ZeroDivisionError")
 
 
 def test_collapse():
     assert check_collapse(lambda W1, b1, W2, b2: (W1 @ W2, b1 @ W2 + b2))
-    _fails_with(check_collapse(lambda W1, b1, W2, b2: ((W1 @ W2).T, b1 @ W2 + b2)), "W1 @ W2")
-    _fails_with(check_collapse(lambda W1, b1, W2, b2: (W1 @ W2, b2)), "b1 @ W2 + b2")
-    _fails_with(check_collapse(lambda W1, b1, W2, b2: (W1 @ W2, b1 @ W2)), "missing b2")
-    _fails_with(check_collapse(lambda W1, b1, W2, b2: W1 @ W2), "pair (W, b)")
-    _fails_with(check_collapse(lambda W1, b1, W2, b2: (-(W1 @ W2), b1 @ W2 + b2)),
-                "opposite sign")
+    fails_with(check_collapse(lambda W1, b1, W2, b2: ((W1 @ W2).T, b1 @ W2 + b2)), "W1 @ W2")
+    fails_with(check_collapse(lambda W1, b1, W2, b2: (W1 @ W2, b2)), "b1 @ W2 + b2")
+    fails_with(check_collapse(lambda W1, b1, W2, b2: (W1 @ W2, b1 @ W2)), "missing b2")
+    fails_with(check_collapse(lambda W1, b1, W2, b2: W1 @ W2), "pair (W, b)")
+    fails_with(check_collapse(lambda W1, b1, W2, b2: (-(W1 @ W2), b1 @ W2 + b2)),
+               "opposite sign")
 
 
 def test_softmax():
@@ -57,8 +50,8 @@ def test_softmax():
 
     assert check_softmax(stable)
     with np.errstate(all="ignore"):
-        _fails_with(check_softmax(naive), "overflow", "maximum")
-    _fails_with(check_softmax(lambda Z: np.exp(Z) / np.exp(Z).sum(axis=0, keepdims=True)),
-                "COLUMN", "axis=1")
-    _fails_with(check_softmax(lambda Z: np.exp(Z) / np.exp(Z).sum()), "whole table")
-    _fails_with(check_softmax(np.exp), "did not divide")
+        fails_with(check_softmax(naive), "overflow", "maximum")
+    fails_with(check_softmax(lambda Z: np.exp(Z) / np.exp(Z).sum(axis=0, keepdims=True)),
+               "COLUMN", "axis=1")
+    fails_with(check_softmax(lambda Z: np.exp(Z) / np.exp(Z).sum()), "whole table")
+    fails_with(check_softmax(np.exp), "did not divide")

@@ -1,14 +1,10 @@
 """Notebook 04's checks accept right answers and explain the typical wrong ones."""
 
 import pytest
+from verdicts import verdict_of
 
 from nn_helpers.activations import sigmoid, sigmoid_prime
 from nn_helpers.exercises.ch04 import check_chain_rule, check_linear_vjp, check_neuron_gradients
-
-
-def verdict_of(check, fn):
-    verdict = check(fn)
-    return verdict.ok, repr(verdict)
 
 
 # ------------------------------------------------------------------ the chain rule

@@ -1,6 +1,7 @@
 """Notebook 05's checks accept BP1-BP4 done right and explain the typical mistakes."""
 
 import pytest
+from verdicts import verdict_of
 
 from nn_helpers.activations import sigmoid, sigmoid_prime
 from nn_helpers.exercises.ch05 import (
@@ -10,11 +11,6 @@ from nn_helpers.exercises.ch05 import (
     check_shapes,
     expected_shapes,
 )
-
-
-def verdict_of(check, answer):
-    verdict = check(answer)
-    return verdict.ok, repr(verdict)
 
 
 # ----------------------------------------------------------------------- BP1

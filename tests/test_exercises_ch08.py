@@ -2,17 +2,13 @@
 
 import numpy as np
 import pytest
+from verdicts import verdict_of
 
 from nn_helpers.exercises.ch08 import (
     check_best_epoch,
     check_softmax_output_error,
     check_velocity_update,
 )
-
-
-def verdict_of(check, answer):
-    verdict = check(answer)
-    return verdict.ok, repr(verdict)
 
 
 def test_placeholders_are_not_attempted():

@@ -2,14 +2,10 @@
 
 import numpy as np
 import pytest
+from verdicts import verdict_of
 
 from nn_helpers.activations import sigmoid, sigmoid_prime
 from nn_helpers.exercises.ch09 import check_dead_fraction, check_hidden_delta, check_standardize
-
-
-def verdict_of(check, answer):
-    verdict = check(answer)
-    return verdict.ok, repr(verdict)
 
 
 def test_placeholders_are_not_attempted():

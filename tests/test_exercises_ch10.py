@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from verdicts import verdict_of
 
 from nn_helpers.activations import log_softmax, softmax
 from nn_helpers.exercises.ch10 import (
@@ -9,11 +10,6 @@ from nn_helpers.exercises.ch10 import (
     check_linear_torch_style,
     check_torch_weight,
 )
-
-
-def verdict_of(check, answer):
-    verdict = check(answer)
-    return verdict.ok, repr(verdict)
 
 
 def test_placeholders_are_not_attempted():
