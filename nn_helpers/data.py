@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 __all__ = [
+    "DATASETS",
     "FILES",
     "DataUnavailableError",
     "data_path",
@@ -42,6 +43,7 @@ __all__ = [
     "make_xor",
     "one_hot",
     "read_idx",
+    "require_data",
     "train_val_split",
 ]
 
@@ -98,7 +100,16 @@ _HOW_TO_USE_A_FOLDER = (
 
 
 class DataUnavailableError(FileNotFoundError):
-    """A data file is neither on disk (with the right hash) nor downloadable."""
+    """A data file is neither on disk (with the right hash) nor downloadable.
+
+    ``reason`` says in a few words what went wrong for one file (for ``require_data``'s
+    summary); ``files`` names every file the error is about.
+    """
+
+    def __init__(self, message: str, reason: str = "not available", files: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.reason = reason
+        self.files = files
 
 
 # ---------------------------------------------------------------------------------------
@@ -147,14 +158,18 @@ def _from_folder(root: Path, name: str) -> Path:
             f"{ENV_VAR} is set).\n"
             f"To fix: copy {name} into {folder}, e.g. from {FILES[name][2][0]}, or point "
             f"{ENV_VAR} at a folder laid out as mnist/<file> and wine/<file>, or unset "
-            f"{ENV_VAR} to download into the cache instead."
+            f"{ENV_VAR} to download into the cache instead.",
+            reason="not found",
         )
     _check_hash(path, name)
     return path
 
 
-def _download(name: str) -> Path:
-    """The verified copy of ``name`` in the cache, downloaded from the first mirror that works."""
+def _download(name: str, network: bool = True) -> Path:
+    """The verified copy of ``name`` in the cache, downloaded from the first mirror that works.
+
+    With ``network=False`` only the cache is looked at.
+    """
     import pooch
 
     sha256, _, urls = FILES[name]
@@ -167,6 +182,11 @@ def _download(name: str) -> Path:
             return cached  # already downloaded and intact: no network needed
         except ValueError as err:
             note = f"the cached copy was rejected: {err}"
+    if not network:
+        raise DataUnavailableError(
+            f"{name} is not in the cache folder {cache} ({note}), and no download was tried.",
+            reason="not in the download cache (no download tried after an earlier one failed)",
+        )
 
     failures = []
     for url in urls:
@@ -175,14 +195,17 @@ def _download(name: str) -> Path:
             _check_hash(path, name)  # pooch checks too; we do not rely on it alone
             return path
         except (OSError, ValueError) as err:  # network/HTTP errors are OSErrors, bad hash a
-            # ValueError: note what went wrong and try the next mirror
-            failures.append(f"  {url}\n    -> {type(err).__name__}: {err}")
+            failures.append((url, err))  # ValueError: note what went wrong, try the next mirror
 
+    tried = "\n".join(f"  {url}\n    -> {type(err).__name__}: {err}" for url, err in failures)
+    kinds = sorted({type(err).__name__ for _, err in failures})
     raise DataUnavailableError(
         f"Could not get data file {name!r}.\n"
-        f"Tried these URLs, in order:\n" + "\n".join(failures) + "\n"
+        f"Tried these URLs, in order:\n{tried}\n"
         f"Looked in: the cache folder {cache} ({note}); {ENV_VAR} is not set.\n"
-        f"To fix: connect to the internet and run again, or {_HOW_TO_USE_A_FOLDER}."
+        f"To fix: connect to the internet and run again, or {_HOW_TO_USE_A_FOLDER}.",
+        reason=f"not in the download cache, and all {len(urls)} mirrors failed "
+        f"({', '.join(kinds)})",
     )
 
 
@@ -194,10 +217,69 @@ def data_path(name: str) -> Path:
     """
     if name not in FILES:
         raise ValueError(f"name must be one of {sorted(FILES)}, got {name!r}")
+    root = _data_folder()
+    return _from_folder(root, name) if root else _download(name)
+
+
+def _data_folder() -> Path | None:
+    """The folder ``NN_HELPERS_DATA`` names, or None when it is not set."""
     root = os.environ.get(ENV_VAR, "").strip()
-    if root:
-        return _from_folder(Path(root).expanduser(), name)
-    return _download(name)
+    return Path(root).expanduser() if root else None
+
+
+DATASETS = {"mnist": "MNIST handwritten digits", "wine": "UCI Wine Quality"}
+
+
+def require_data(*datasets: str) -> None:
+    """Check, once, that every file of ``datasets`` is available; raise one error if not.
+
+    ``datasets`` are names from ``DATASETS`` ("mnist", "wine"); none means all of them. Each
+    file is found and its SHA-256 checked exactly as the loaders do it (downloading what is
+    missing when ``NN_HELPERS_DATA`` is not set). Instead of stopping at the first missing
+    file, the one ``DataUnavailableError`` lists every file that is not available, where it
+    looked and how to fix it. After one failed download the rest are looked for in the cache
+    only, so a machine without internet is not made to wait for every mirror of every file.
+    """
+    unknown = [name for name in datasets if name not in DATASETS]
+    if unknown:
+        raise ValueError(f"datasets must be among {sorted(DATASETS)}, got {unknown}")
+    wanted = datasets or tuple(DATASETS)
+    names = [name for name, (_, folder, _) in FILES.items() if folder in wanted]
+    folder = _data_folder()
+    problems: dict[str, str] = {}
+    for name in names:
+        try:
+            if folder:
+                _from_folder(folder, name)
+            else:
+                _download(name, network=not problems)
+        except DataUnavailableError as err:
+            problems[name] = err.reason
+        except ValueError:  # the hash check: a damaged or different file is never used
+            problems[name] = "wrong SHA-256 (damaged, truncated or another version), not used"
+    if problems:
+        raise DataUnavailableError(
+            _missing_data_message(problems, len(names), folder), files=tuple(problems)
+        )
+
+
+def _missing_data_message(problems: dict[str, str], total: int, folder: Path | None) -> str:
+    listing = "\n".join(f"  {FILES[name][1]}/{name}: {why}" for name, why in problems.items())
+    layout = "laid out as mnist/<file> and wine/<file>"
+    if folder:
+        where = f"{folder}, the folder {ENV_VAR} names (nothing is downloaded while it is set)"
+        fix = (f"copy the files listed into {folder}, {layout}; or point {ENV_VAR} at a "
+               f"folder that holds them; or unset {ENV_VAR} to download them (needs internet)")
+    else:
+        where = f"the download cache {_cache_dir()}, then the public mirrors ({ENV_VAR} is not set)"
+        fix = (f"connect to the internet and run again; or download the files elsewhere, put "
+               f"them in a folder {layout}, and set {ENV_VAR} to that folder")
+    return (
+        f"{len(problems)} of the {total} data files needed are not available:\n{listing}\n"
+        f"Looked in: {where}.\n"
+        f"To fix: {fix}. The download addresses and SHA-256 of every file are listed in "
+        f"nn_helpers/data.py (FILES)."
+    )
 
 
 # ---------------------------------------------------------------------------------------

@@ -7,10 +7,10 @@ row and computes Z = A @ W + b with W of shape (n_in, n_out). ``torch.nn.Linear`
 Z = A @ weight.T + bias and stores ``weight`` with shape (n_out, n_in): the transpose. So
 copying a network across means ``weight = W.T`` one way and ``W = weight.T`` the other.
 
-PyTorch is optional (``pip install "nn_helpers[torch]"``): it is imported inside the
-functions, never by ``import nn_helpers``, and a missing install gives an ImportError that
-says how to get it. Everything runs in float64 by default, so the two implementations can
-agree to about 1e-12 rather than float32's 1e-6.
+PyTorch is optional: it is imported inside the functions, never by ``import nn_helpers``,
+and a missing install gives an ImportError with ``INSTALL_HINT``, the commands that get it.
+Everything runs in float64 by default, so the two implementations can agree to about 1e-12
+rather than float32's 1e-6.
 """
 
 from __future__ import annotations
@@ -19,9 +19,16 @@ import importlib.util
 
 import numpy as np
 
-INSTALL_HINT = ('PyTorch is not installed, and nn_helpers.torch_bridge needs it. Install the '
-                'optional extra with  pip install "nn_helpers[torch]"  (from a clone of the '
-                'repository: pip install -e ".[torch]"), or simply  pip install torch.')
+# Each command works pasted as it is: %pip installs into the kernel's own Python.
+INSTALL_HINT = (
+    "PyTorch is not installed, and nn_helpers.torch_bridge needs it. To install it, run this "
+    "in a notebook cell, then restart the kernel (Kernel > Restart Kernel):\n"
+    "    %pip install torch\n"
+    "On Linux without a GPU, this CPU-only build is far smaller to download:\n"
+    "    %pip install torch --index-url https://download.pytorch.org/whl/cpu\n"
+    "In a terminal instead, in the project folder with its environment active:\n"
+    '    python -m pip install -e ".[torch]"'
+)
 
 # nn_helpers activation name -> the torch.nn module that computes the same function
 _TORCH_MODULES = {"sigmoid": "Sigmoid", "tanh": "Tanh", "relu": "ReLU", "identity": "Identity",

@@ -35,7 +35,6 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 LOG = Path(__file__).resolve().parent / "jupyterlab.log"
-SHARED_DATA = ROOT.parent / "shared" / "data"   # where CI keeps the data sets (no downloads)
 CHROMIUM = "/usr/bin/chromium"
 CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -86,7 +85,6 @@ def lab_url():
     notify.parent.mkdir(parents=True)
     notify.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
-               NN_HELPERS_DATA=os.environ.get("NN_HELPERS_DATA", str(SHARED_DATA)),
                JUPYTERLAB_SETTINGS_DIR=str(settings),
                JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"))
     port = _free_port()
@@ -167,7 +165,7 @@ def run_all(page, url, notebook):
     deadline = time.monotonic() + 180
     while not re.fullmatch(r"\[\d+\]:", last_prompt.inner_text().strip()):
         if errors.count():                 # Run All stops at the first cell that raises
-            pytest.fail(f"{notebook}: a cell raised in JupyterLab:\n{errors.first.inner_text()}")
+            pytest.fail(f"{notebook}: a cell raised in JupyterLab:\n{errors.first.text_content()}")
         assert time.monotonic() < deadline, f"{notebook}: Run All did not finish in 180 s"
         time.sleep(0.25)
     expect(page.locator(".jp-StatusBar-Widget").filter(

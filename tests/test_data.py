@@ -1,10 +1,9 @@
-"""Tests for nn_helpers.data. They never touch the network: data files come from the folder
-in NN_HELPERS_DATA (or the repository's sibling shared/data), and pooch.retrieve is replaced
-by stand-ins wherever a download could happen."""
+"""Tests for nn_helpers.data. They never touch the network: data files come from the
+``data_dir`` fixture (the root conftest.py: the NN_HELPERS_DATA folder, or the download cache),
+and pooch.retrieve is replaced by stand-ins wherever a download could happen."""
 
 import ast
 import gzip
-import os
 import shutil
 from pathlib import Path
 
@@ -32,7 +31,7 @@ MNIST_FILES = [
     "t10k-images-idx3-ubyte.gz",
     "t10k-labels-idx1-ubyte.gz",
 ]
-# Label counts for digits 0..9, as listed in shared/data/README.md.
+# Label counts for digits 0..9 (the publisher's counts).
 TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
 TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
 WINE_COLUMNS = [
@@ -47,23 +46,13 @@ WINE_COLUMNS = [
 # --------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def data_dir() -> Path:
-    """The folder of verified data files: $NN_HELPERS_DATA, else ../shared/data."""
-    root = os.environ.get("NN_HELPERS_DATA") or Path(__file__).parents[2] / "shared" / "data"
-    root = Path(root)
-    if not root.is_dir():
-        pytest.skip(f"data folder {root} is absent; set NN_HELPERS_DATA to a copy of shared/data")
-    return root
-
-
 def _no_download(*args, **kwargs):
     pytest.fail(f"pooch.retrieve was called although NN_HELPERS_DATA is set: {args} {kwargs}")
 
 
 @pytest.fixture
 def shared_data(monkeypatch, data_dir):
-    """NN_HELPERS_DATA points at the shared data, and any download attempt fails the test."""
+    """NN_HELPERS_DATA points at the data folder, and any download attempt fails the test."""
     monkeypatch.setenv("NN_HELPERS_DATA", str(data_dir))
     monkeypatch.setattr(pooch, "retrieve", _no_download)
     return data_dir
@@ -278,7 +267,7 @@ def test_every_mirror_failing_gives_a_clear_error(monkeypatch, offline_cache):
 
 
 def test_download_path_fetches_then_reuses_the_cache(monkeypatch, data_dir, offline_cache):
-    """A stand-in for pooch.retrieve 'downloads' by copying from the shared data."""
+    """A stand-in for pooch.retrieve 'downloads' by copying from the data folder."""
     calls = []
 
     def fake_retrieve(url, known_hash=None, fname=None, path=None, **kwargs):

@@ -15,8 +15,9 @@ def test_missing_torch_gives_install_command(monkeypatch):
     with pytest.raises(ImportError) as info:
         tb.require_torch()
     message = str(info.value)
-    assert 'pip install "nn_helpers[torch]"' in message and "pip install torch" in message
-    with pytest.raises(ImportError, match="nn_helpers\\[torch\\]"):
+    assert "%pip install torch\n" in message and 'python -m pip install -e ".[torch]"' in message
+    assert "restart the kernel" in message
+    with pytest.raises(ImportError, match="%pip install torch"):
         tb.to_torch(Network([2, 1]))
 
 
@@ -32,8 +33,8 @@ try:
     import torch
 except ImportError:          # the optional extra is missing: the tests below skip, saying why
     torch = None
-needs_torch = pytest.mark.skipif(torch is None, reason='PyTorch not installed (pip install '
-                                 '"nn_helpers[torch]" or pip install torch)')
+needs_torch = pytest.mark.skipif(torch is None, reason='PyTorch not installed: '
+                                 'python -m pip install -e ".[torch]"')
 
 CASES = [  # (hidden, output, loss)
     ("sigmoid", "sigmoid", "quadratic"),
