@@ -22,8 +22,8 @@ product peak is measured the same way, on one large square product.
 Before timing, the script checks that all four trainers give the same weights after
 one SGD step from the same start (and prints the differences).
 
-    NN_HELPERS_DATA=/work/shared/data python benchmarks/train_speed.py            # full
-    NN_HELPERS_DATA=/work/shared/data python benchmarks/train_speed.py --quick    # ~1 min
+    NN_HELPERS_DATA=/path/to/data python benchmarks/train_speed.py            # full
+    NN_HELPERS_DATA=/path/to/data python benchmarks/train_speed.py --quick    # ~1 min
 Results: a table on stdout and benchmarks/results/train_speed.json.
 """
 
