@@ -138,7 +138,7 @@ def _run_epochs(net, X, Y, epochs, batch_size, sgd, val, rng, history, bar, call
             cache = net._forward(xb, w)
             cost = net._cost(cache, yb)
             if not math.isfinite(cost):
-                raise _diverged(epoch, first // batch_size, cost, sgd.lr, history)
+                raise _diverged(epoch, first // batch_size, cost, sgd, net, X, history)
             sgd.step(net, net._backward(cache, yb, w))
             total += cost * len(rows)
         history.loss.append(total / len(X))
@@ -176,13 +176,43 @@ def _record_validation(net, X_val, Y_val, history):
         history.val_accuracy.append(accuracy(net, X_val, Y_val))
 
 
-def _diverged(epoch, batch, cost, lr, history):
-    return TrainingDiverged(
-        f"Training stopped: the cost became {cost} in epoch {epoch + 1}, batch {batch + 1}. "
-        f"The learning rate lr={lr:g} is probably too large: try lr={lr / 10:g}. "
-        f"(Unscaled inputs can do this too.) The network keeps the parameters of the last "
-        f"step before the cost stopped being finite; history holds the finished epochs.",
-        history)
+# Inputs larger than this in absolute value are named in the message: pixels left at 0-255 or
+# raw measurements, rather than values scaled to about [0, 1] or standardised.
+LARGE_INPUT = 10.0
+
+
+def _diverged(epoch, batch, cost, sgd, net, X, history):
+    """The TrainingDiverged error, with what to try. Every number in it is measured here;
+    the advice says what to try and why, and promises nothing the package has not checked."""
+    lr = sgd.lr
+    parts = [
+        f"Training stopped: the cost became {cost} in epoch {epoch + 1}, batch {batch + 1}, "
+        f"with lr={lr:g}.",
+        f"Suspect first a learning rate too large for this network and data: each step "
+        f"overshoots and lands where the gradient is larger still. Divide it by 10 "
+        f"(lr={lr / 10:g}) and train a fresh network; if it diverges again, or the cost does "
+        f"not fall, divide by 10 again, and repeat. One division is not always enough.",
+    ]
+    largest_input = float(np.max(np.abs(X)))
+    if largest_input > LARGE_INPUT:
+        parts.append(
+            f"The inputs reach {largest_input:g} in absolute value: large inputs make large "
+            f"gradients at any learning rate, so scale them first (pixels to [0, 1], or each "
+            f"feature standardised with the training set's mean and standard deviation).")
+    # The decay term alone moves W by -lr * weight_decay * W per step; SGD with momentum m
+    # on that term grows without bound once lr * weight_decay > 2 * (1 + m).
+    decay_limit = 2 * (1 + sgd.momentum)
+    if lr * sgd.weight_decay > decay_limit:
+        parts.append(
+            f"lr * weight_decay = {lr * sgd.weight_decay:g} is above {decay_limit:g} "
+            f"(2 * (1 + momentum)): at that size the weight-decay term alone makes the weights "
+            f"grow without bound, so lower lr or weight_decay.")
+    largest_weight = max(float(np.max(np.abs(W))) for W in net.weights)
+    parts.append(
+        f"The network keeps the parameters it had when the cost was measured (largest "
+        f"|weight| {largest_weight:.3g}), so start again from a fresh network. This error's "
+        f".history holds the {history.epochs} epoch(s) finished before it.")
+    return TrainingDiverged(" ".join(parts), history)
 
 
 def _progress_bar(epochs):

@@ -1,5 +1,6 @@
 """Tests of the nn_helpers core: activations, losses, backpropagation, training, errors."""
 
+import re
 import subprocess
 import sys
 
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nn_helpers import (
+    SGD,
     Network,
     TrainingDiverged,
     accuracy,
@@ -248,15 +250,62 @@ def test_callback_can_stop_training_early():
     assert h.epochs == 5
 
 
-def test_divergence_stops_with_a_message_and_keeps_finite_parameters():
+def diverging_run(input_scale=1.0, lr=10.0, **options):
+    """Train a regression network until it diverges; (message, net, history, X)."""
     rng = np.random.default_rng(0)
-    X = rng.standard_normal((64, 3)) * 100
+    X = rng.standard_normal((64, 3)) * input_scale
     Y = rng.standard_normal((64, 1)) * 100
     net = Network([3, 16, 1], hidden="relu", output="identity", loss="mse", init="he")
-    with pytest.raises(TrainingDiverged, match=r"epoch \d+, batch \d+.*try lr=") as info:
-        train(net, X, Y, epochs=50, batch_size=8, lr=10.0, progress=False)
+    with pytest.raises(TrainingDiverged) as info:
+        train(net, X, Y, epochs=50, batch_size=8, lr=lr, progress=False, **options)
+    return str(info.value), net, info.value.history, X
+
+
+def test_divergence_stops_with_a_message_and_keeps_finite_parameters():
+    message, net, history, _ = diverging_run(input_scale=100)
+    assert re.search(r"epoch \d+, batch \d+, with lr=10\.", message)
     assert all(np.isfinite(p).all() for p in net.weights + net.biases)
-    assert isinstance(info.value.history.loss, list)
+    assert isinstance(history.loss, list)
+
+
+def test_divergence_message_says_what_to_try_and_promises_nothing():
+    message, net, history, _ = diverging_run()
+    # what to try, and that it may take more than one try: not "lr/10 will work"
+    assert "Divide it by 10 (lr=1) and train a fresh network" in message
+    assert "divide by 10 again, and repeat. One division is not always enough." in message
+    assert "try lr=" not in message and "probably too large" not in message   # the old promise
+    # the inputs are standardised and there is no weight decay: neither is blamed
+    assert "inputs reach" not in message and "weight_decay" not in message
+    # every number it quotes is measured on this network and this history
+    largest = max(float(np.max(np.abs(W))) for W in net.weights)
+    assert f"(largest |weight| {largest:.3g})" in message
+    assert f".history holds the {history.epochs} epoch(s) finished before it." in message
+
+
+def test_divergence_message_names_large_inputs_with_their_size():
+    message, _, _, X = diverging_run(input_scale=100)
+    assert f"The inputs reach {np.abs(X).max():g} in absolute value" in message
+    assert "scale them first" in message
+
+
+def test_divergence_message_names_a_weight_decay_that_alone_diverges():
+    message, *_ = diverging_run(lr=3.0, weight_decay=1.0)
+    assert "lr * weight_decay = 3 is above 2 (2 * (1 + momentum))" in message
+    message, *_ = diverging_run(lr=3.0, weight_decay=1.0, momentum=0.5)
+    assert "weight_decay" not in message        # 3 < 2 * (1 + 0.5): not the decay's fault alone
+
+
+@pytest.mark.parametrize("momentum", [0.0, 0.5, 0.9])
+def test_weight_decay_alone_grows_the_weights_just_above_the_limit_the_message_quotes(momentum):
+    """The message's 2 * (1 + momentum): with zero gradients only the decay term moves W."""
+    limit = 2 * (1 + momentum)
+    for factor, grows in ((0.95, False), (1.05, True)):
+        net = Network([2, 3, 1], seed=0)
+        start = float(np.max(np.abs(net.weights[0])))
+        sgd = SGD(net, lr=1.0, momentum=momentum, weight_decay=factor * limit)
+        for _ in range(500):
+            sgd.step(net, [(np.zeros_like(W), np.zeros_like(b)) for W, b in net.parameters])
+        assert (float(np.max(np.abs(net.weights[0]))) > start) == grows, (factor, momentum)
 
 
 # ------------------------------------------------------------------- bad input
