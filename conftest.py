@@ -19,7 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from nn_helpers.data import DATASETS, FILES, DataUnavailableError, data_path, require_data
+from nn_helpers.data import (
+    DATASETS,
+    FILES,
+    DataUnavailableError,
+    _data_folder,  # the NN_HELPERS_DATA folder, read as the loaders do
+    data_path,
+    require_data,
+)
 
 NOTEBOOKS = Path(__file__).resolve().parent / "notebooks"
 # Notebooks whose committed outputs need an optional extra, and how to get it (in a terminal,
@@ -99,8 +106,9 @@ def pytest_terminal_summary(terminalreporter, config):
 def data_dir(tmp_path_factory) -> Path:
     """A folder of every verified data file, laid out as mnist/<file> and wine/<file>: the
     NN_HELPERS_DATA folder when it is set, else links into the download cache."""
-    if os.environ.get("NN_HELPERS_DATA", "").strip():
-        return Path(os.environ["NN_HELPERS_DATA"].strip()).expanduser()
+    folder = _data_folder()
+    if folder:
+        return folder
     root = tmp_path_factory.mktemp("data")
     for name, (_, folder, _) in FILES.items():
         (root / folder).mkdir(exist_ok=True)

@@ -311,6 +311,49 @@ def test_a_damaged_cached_copy_is_not_used(monkeypatch, offline_cache):
     assert D.FILES["winequality-red.csv"][2][0] in message
 
 
+def test_require_data_lists_every_missing_file_once_and_downloads_only_once(
+        monkeypatch, offline_cache):
+    tried = []
+
+    def unreachable(url, **kwargs):
+        tried.append(url)
+        raise ConnectionError("offline")
+
+    monkeypatch.setattr(pooch, "retrieve", unreachable)
+    with pytest.raises(D.DataUnavailableError) as info:
+        D.require_data()
+    message = str(info.value)
+    assert set(info.value.files) == set(D.FILES)
+    assert message.startswith(f"{len(D.FILES)} of the {len(D.FILES)} data files needed")
+    for name, (_, folder, _) in D.FILES.items():
+        assert message.count(f"{folder}/{name}:") == 1
+    # one file's mirrors were tried; after that failure the others were looked for in the cache
+    assert tried == D.FILES[next(iter(D.FILES))][2]
+    assert "all 3 mirrors failed (ConnectionError)" in message
+    assert str(offline_cache) in message and "To fix:" in message
+
+
+def test_require_data_names_a_damaged_file_and_checks_only_what_was_asked(
+        monkeypatch, data_dir, tmp_path):
+    root = _copy_layout(data_dir, tmp_path / "data", ["winequality-red.csv"])
+    (root / "wine" / "winequality-red.csv").write_text("not the real file\n")
+    monkeypatch.setenv("NN_HELPERS_DATA", str(root))
+    monkeypatch.setattr(pooch, "retrieve", _no_download)
+    with pytest.raises(D.DataUnavailableError) as info:
+        D.require_data("wine")
+    message = str(info.value)
+    assert info.value.files == ("winequality-red.csv", "winequality-white.csv")
+    assert "wine/winequality-red.csv: wrong SHA-256" in message
+    assert "wine/winequality-white.csv: not found" in message and "mnist/t" not in message
+    assert str(root) in message
+    with pytest.raises(ValueError, match=r"datasets must be among \['mnist', 'wine'\]"):
+        D.require_data("cifar")
+
+
+def test_require_data_passes_silently_when_everything_is_there(shared_data):
+    assert D.require_data() is None
+
+
 def test_pandas_and_pooch_are_imported_lazily():
     """`import nn_helpers` must stay light: no module-level import of pandas or pooch."""
     tree = ast.parse(Path(D.__file__).read_text())
