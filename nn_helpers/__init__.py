@@ -13,11 +13,13 @@ modules (``nn_helpers.data``, ...) and load pandas or matplotlib only when used.
 from .activations import ACTIVATIONS, get_activation
 from .gradcheck import GradientCheck, gradient_check, numerical_gradients, relative_error
 from .losses import LOSSES, get_loss
-from .network import Cache, Network, initial_parameters
-from .training import SGD, History, TrainingDiverged, accuracy, train
+from .network import Cache, Layer, Network, initial_parameters
+from .optimizers import SGD, Adam, AdamW, Constant, Cosine, Optimizer, StepDecay
+from .training import History, TrainingDiverged, accuracy, train
 
 __all__ = [
-    "ACTIVATIONS", "LOSSES", "SGD", "Cache", "GradientCheck", "History", "Network",
+    "ACTIVATIONS", "LOSSES", "SGD", "Adam", "AdamW", "Cache", "Constant", "Cosine",
+    "GradientCheck", "History", "Layer", "Network", "Optimizer", "StepDecay",
     "TrainingDiverged", "accuracy", "get_activation", "get_loss", "gradient_check",
     "initial_parameters", "numerical_gradients", "relative_error", "train",
 ]

@@ -12,6 +12,7 @@ directly instead of a derivative.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Callable
 
@@ -130,28 +131,58 @@ def softmax_backward(dA, A):
     return A * (dA - (dA * A).sum(axis=1, keepdims=True))
 
 
+def _scalar_sigmoid(z):
+    s = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+    return s, s * (1.0 - s)
+
+
+def _scalar_tanh(z):
+    t = math.tanh(z)
+    return t, 1.0 - t * t
+
+
 @dataclass(frozen=True)
 class Activation:
-    """A named activation: ``f`` and a ``backward(dA, Z, A)`` that returns dC/dZ.
+    """Everything the package needs to know about one activation, in one place.
 
-    ``prime_from_output`` writes f'(z) in terms of a = f(z) (for sigmoid a (1 - a)):
-    backpropagation already has A from the forward pass, so it skips recomputing f(Z).
+    ``f`` and ``backward(dA, Z, A)`` (which returns dC/dZ) serve the network;
+    ``prime_from_output`` writes f'(z) in terms of a = f(z) (for sigmoid a (1 - a)), so
+    backpropagation skips recomputing f(Z). The other fields serve the rest of the package:
+    ``range`` the outputs' interval (targets must lie in it), ``init`` the initialisation
+    that keeps its inputs' spread near 1, ``peak_slope`` the largest f'(z) (saturation is a
+    slope far below it), ``can_die`` whether a unit can get stuck at slope 0 for every input,
+    ``scalar`` the one-number twin ``z -> (f(z), f'(z))`` for the computational graph,
+    ``torch`` the name of the ``torch.nn`` module that computes the same function and
+    ``symbol`` how drawings write it.
     """
 
     name: str
     f: Callable
     prime: Callable | None  # f'(Z) for element-wise functions, None for softmax
     prime_from_output: Callable | None = None
+    range: tuple = (-math.inf, math.inf)
+    init: str = "xavier"
+    peak_slope: float = 1.0
+    can_die: bool = False
+    scalar: Callable | None = None
+    torch: str = ""
+    symbol: str = ""
 
     @property
     def elementwise(self) -> bool:
         return self.prime is not None
+
+    @property
+    def saturates(self) -> bool:
+        """Bounded on both sides: for large |z| the slope goes to 0 (sigmoid, tanh)."""
+        return self.elementwise and all(map(math.isfinite, self.range))
 
     def backward(self, dA, Z, A=None, out=None, scratch=None):
         """Turn dC/dA into dC/dZ (the ``* f'(Z)`` of BP1 and BP2).
 
         ``out`` (may be ``dA`` itself) and ``scratch`` (room for f'(Z)) are optional
         preallocated arrays; the training loop passes them to avoid allocating every step.
+        Pass ``A=None`` when A is not f(Z) (after dropout): f'(Z) is then computed from Z.
         """
         if not self.elementwise:
             return softmax_backward(dA, A)
@@ -162,13 +193,24 @@ class Activation:
         return np.multiply(dA, f_prime, out=out)
 
 
-ACTIVATIONS = {
-    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime, sigmoid_prime_from_output),
-    "tanh": Activation("tanh", tanh, tanh_prime, tanh_prime_from_output),
-    "relu": Activation("relu", relu, relu_prime, relu_prime_from_output),
-    "identity": Activation("identity", identity, identity_prime, identity_prime_from_output),
-    "softmax": Activation("softmax", softmax, None),
-}
+ACTIVATIONS = {a.name: a for a in (
+    Activation("sigmoid", sigmoid, sigmoid_prime, sigmoid_prime_from_output, range=(0.0, 1.0),
+               peak_slope=0.25, scalar=_scalar_sigmoid, torch="Sigmoid", symbol="σ"),
+    Activation("tanh", tanh, tanh_prime, tanh_prime_from_output, range=(-1.0, 1.0),
+               scalar=_scalar_tanh, torch="Tanh", symbol="tanh"),
+    Activation("relu", relu, relu_prime, relu_prime_from_output, range=(0.0, math.inf),
+               init="he", can_die=True, scalar=lambda z: (max(z, 0.0), 1.0 if z > 0 else 0.0),
+               torch="ReLU", symbol="relu"),
+    Activation("identity", identity, identity_prime, identity_prime_from_output,
+               scalar=lambda z: (z, 1.0), torch="Identity", symbol="id"),
+    # softmax is not element-wise: it has no scalar twin and serves only the output layer
+    Activation("softmax", softmax, None, range=(0.0, 1.0), torch="Softmax", symbol="softmax"),
+)}
+
+
+def elementwise_names():
+    """The activations a single neuron (or a hidden layer) can use: all but softmax."""
+    return [name for name, a in ACTIVATIONS.items() if a.elementwise]
 
 
 def get_activation(name, *, argument="activation") -> Activation:

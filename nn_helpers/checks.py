@@ -14,6 +14,9 @@ import numbers
 
 import numpy as np
 
+from .activations import ACTIVATIONS
+from .losses import LOSSES
+
 
 def check_sizes(sizes):
     """Layer sizes: a list of at least two positive integers, input first."""
@@ -43,12 +46,13 @@ def check_positive(name, value, *, integer=False):
     return float(value)
 
 
-def check_fraction(name, value, *, upper_open=True):
-    """A number in [0, 1): momentum; or [0, inf): weight decay when upper_open is False."""
+def check_fraction(name, value, *, upper_open=True, typical=0.9):
+    """A number in [0, 1): momentum, dropout; or [0, inf): weight decay when upper_open is
+    False. ``typical`` is the common choice the error message suggests."""
     if not isinstance(value, numbers.Real) or not math.isfinite(value) or value < 0:
         raise ValueError(f"{name} must be a finite number >= 0; got {value!r}.")
     if upper_open and value >= 1:
-        raise ValueError(f"{name} must be below 1 (0.9 is a common choice); got {value!r}.")
+        raise ValueError(f"{name} must be below 1 ({typical} is a common choice); got {value!r}.")
     return float(value)
 
 
@@ -100,11 +104,11 @@ def as_targets(Y, n, k, dtype, *, loss, output, name="Y"):
                          f"expected shape ({n}, {k}), got {Y.shape}.")
     Y = Y.astype(dtype, copy=False)
     _check_finite(name, Y)
-    if loss in ("cross_entropy", "binary_cross_entropy") and (Y.min() < 0 or Y.max() > 1):
+    if LOSSES[loss].probabilities and (Y.min() < 0 or Y.max() > 1):
         raise ValueError(f"{name} must hold probabilities in [0, 1] for loss='cross_entropy' "
                          f"(one-hot rows for classes); got values from {Y.min():g} to "
                          f"{Y.max():g}. Integer labels? Use nn_helpers.data.one_hot.")
-    if output == "softmax" and not np.allclose(Y.sum(axis=1), 1.0, atol=1e-6):
+    if not ACTIVATIONS[output].elementwise and not np.allclose(Y.sum(axis=1), 1.0, atol=1e-6):
         raise ValueError(f"softmax outputs sum to 1 in every row, so each row of {name} must be "
                          f"a distribution that sums to 1 (a one-hot row for a class label).")
     return Y

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .activations import ACTIVATIONS, softmax
+from .activations import ACTIVATIONS, elementwise_names, softmax
 
 # One neuron with one input: a = f(w x + b). Softmax needs a whole vector, so it is not here.
-NEURON_ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
+NEURON_ACTIVATIONS = tuple(elementwise_names())
 
 
 # ---------------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .activations import ACTIVATIONS, get_activation
+
 # An activation counts as saturated when its slope is under 1% of the function's largest slope:
 # sigmoid'(z) < 0.01 * 0.25  <=>  a < ~0.01 or a > ~0.99;  tanh'(z) < 0.01  <=>  |a| > ~0.995.
 SATURATION = 0.01
@@ -36,30 +38,31 @@ def dead_fraction(A):
 def saturated_fraction(A, activation):
     """Fraction of the activations in A (n, h) where the slope f'(z) is under 1% of its maximum.
 
-    For ``sigmoid`` f'(z) = a (1 - a), for ``tanh`` 1 - a^2 (both computed from a); for ``relu``
-    the slope is 0 wherever a = 0, so this is the fraction of zeros.
+    The slope comes from the output a, as backpropagation computes it: for ``sigmoid``
+    f'(z) = a (1 - a), for ``tanh`` 1 - a^2; for ``relu`` the slope is 0 wherever a = 0, so this
+    is the fraction of zeros. An activation whose slope never falls (identity) gives 0.
     """
+    names = [n for n, a in ACTIVATIONS.items() if a.prime_from_output is not None]
+    if activation not in names:
+        raise ValueError(f"activation must be one of {names}; got {activation!r}.")
+    act = ACTIVATIONS[activation]
     A = _as_batch(A).astype(np.float64)
-    if activation == "sigmoid":
-        slope = A * (1 - A) / 0.25
-    elif activation == "tanh":
-        slope = 1 - A ** 2
-    elif activation == "relu":
-        slope = (A > 0).astype(np.float64)
-    else:
-        raise ValueError(f"activation must be 'sigmoid', 'tanh' or 'relu'; got {activation!r}.")
+    slope = act.prime_from_output(A) / act.peak_slope
     return float(np.mean(slope < SATURATION))
 
 
 def activation_report(net, X):
-    """One dict per hidden layer: {"layer", "activation", "mean", "std", "saturated", "dead"}."""
-    name = net.hidden.name
+    """One dict per hidden layer: {"layer", "activation", "mean", "std", "saturated", "dead"}.
+
+    "saturated" is measured for activations that saturate (sigmoid, tanh) and "dead" for those
+    whose units can die (ReLU); the other entry is 0."""
     rows = []
-    for layer, A in enumerate(hidden_activations(net, X), start=1):
-        rows.append({"layer": layer, "activation": name, "mean": float(A.mean()),
+    for layer, (A, act) in enumerate(zip(hidden_activations(net, X), net.activations),
+                                     start=1):
+        rows.append({"layer": layer, "activation": act.name, "mean": float(A.mean()),
                      "std": float(A.std()),
-                     "saturated": saturated_fraction(A, name) if name != "identity" else 0.0,
-                     "dead": dead_fraction(A) if name == "relu" else 0.0})
+                     "saturated": saturated_fraction(A, act.name) if act.saturates else 0.0,
+                     "dead": dead_fraction(A) if act.can_die else 0.0})
     return rows
 
 
@@ -92,12 +95,13 @@ def plot_activation_histograms(net, X, axes=None, title=None, bins=30):
         _, axes = plt.subplots(1, len(activations), figsize=(4.5 * len(activations), 3.6),
                                squeeze=False)
         axes = axes[0]
-    value_range = {"sigmoid": (0, 1), "tanh": (-1, 1)}.get(net.hidden.name)
     for ax, A, row in zip(np.ravel(axes), activations, report):
+        act = get_activation(row["activation"])
+        value_range = act.range if act.saturates else None   # bounded: show the whole range
         fractions, edges = histogram_data(A, bins, value_range)
         ax.bar(edges[:-1], fractions, width=np.diff(edges), align="edge", color=COLORS[0],
                edgecolor="white")
-        label = (f"dead units {row['dead']:.0%}" if row["activation"] == "relu"
+        label = (f"dead units {row['dead']:.0%}" if act.can_die
                  else f"saturated {row['saturated']:.0%}")
         ax.set(xlabel=f"activation a ({row['activation']})", ylabel="fraction of values",
                title=f"hidden layer {row['layer']}: {label}")

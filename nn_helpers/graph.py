@@ -29,6 +29,8 @@ from __future__ import annotations
 import math
 from numbers import Real
 
+from .activations import ACTIVATIONS
+
 OPS = {  # op name -> how the drawing labels it
     "input": "input",
     "const": "constant",
@@ -36,9 +38,8 @@ OPS = {  # op name -> how the drawing labels it
     "sub": "−",
     "mul": "×",
     "square": "(·)²",
-    "sigmoid": "σ",
-    "tanh": "tanh",
-    "relu": "relu",
+    # every activation with a one-number twin, labelled as the registry writes it
+    **{name: a.symbol for name, a in ACTIVATIONS.items() if a.scalar is not None},
 }
 
 
@@ -148,25 +149,32 @@ def square(a, name=None):
     return Node(a.value ** 2, "square", (a,), (2.0 * a.value,), name)
 
 
+def activation(kind, a, name=None):
+    """f(a) for a registered activation ``kind``.  Local derivative: f'(a).
+
+    The value and slope come from the activation's scalar twin in ``nn_helpers.activations``,
+    so the graph, the network and the notebooks all use the same definition."""
+    if kind not in ACTIVATIONS or ACTIVATIONS[kind].scalar is None:
+        names = [n for n, act in ACTIVATIONS.items() if act.scalar is not None]
+        raise ValueError(f"{kind!r} is not an activation of one number; choose one of {names}.")
+    a = _as_node(a)
+    value, slope = ACTIVATIONS[kind].scalar(a.value)
+    return Node(value, kind, (a,), (slope,), name)
+
+
 def sigmoid(a, name=None):
     """σ(a) = 1 / (1 + e^(-a)).  Local derivative: σ(a)(1 - σ(a))."""
-    a = _as_node(a)
-    s = 1.0 / (1.0 + math.exp(-a.value)) if a.value >= 0 else \
-        math.exp(a.value) / (1.0 + math.exp(a.value))
-    return Node(s, "sigmoid", (a,), (s * (1.0 - s),), name)
+    return activation("sigmoid", a, name)
 
 
 def tanh(a, name=None):
     """tanh(a).  Local derivative: 1 - tanh(a)²."""
-    a = _as_node(a)
-    t = math.tanh(a.value)
-    return Node(t, "tanh", (a,), (1.0 - t * t,), name)
+    return activation("tanh", a, name)
 
 
 def relu(a, name=None):
     """max(0, a).  Local derivative: 1 for a > 0, else 0."""
-    a = _as_node(a)
-    return Node(max(a.value, 0.0), "relu", (a,), (1.0 if a.value > 0 else 0.0,), name)
+    return activation("relu", a, name)
 
 
 # ------------------------------------------------------------------- backward
@@ -266,7 +274,7 @@ def expression(node):
         return node.label
     if node.op == "square":
         return f"({names[0]})²" if len(names[0]) > 1 and not names[0].isalnum() else f"{names[0]}²"
-    if node.op in ("sigmoid", "tanh", "relu"):
+    if node.op in ACTIVATIONS:
         return f"{OPS[node.op]}({names[0]})"
     return f" {OPS[node.op]} ".join(names)
 

@@ -9,7 +9,7 @@ carries the factor ``1/n``; BP3 and BP4 then simply *sum* over examples.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
@@ -82,29 +82,86 @@ def binary_cross_entropy_grad(A, Y):
     return (A - Y) / np.maximum(A * (1 - A), tiny) / A.shape[0]
 
 
+def _torch_quadratic(torch, Z, A, Y):
+    return 0.5 * ((A - Y) ** 2).sum() / A.shape[0]
+
+
+def _torch_mse(torch, Z, A, Y):
+    return ((A - Y) ** 2).mean()
+
+
+def _torch_cross_entropy(torch, Z, A, Y):
+    return -(Y * torch.log_softmax(Z, dim=1)).sum() / A.shape[0]
+
+
+def _torch_binary_cross_entropy(torch, Z, A, Y):
+    return torch.nn.functional.binary_cross_entropy_with_logits(Z, Y, reduction="sum") / A.shape[0]
+
+
+_SOFTMAX_NEEDS_CROSS_ENTROPY = (
+    "the pair is differentiable, but when the network is confidently wrong the gradient "
+    "nearly vanishes (the softmax Jacobian multiplies a small error), so learning stalls. "
+    "Use loss='cross_entropy', whose output error is simply (A - Y)/n.")
+
+
 @dataclass(frozen=True)
 class Loss:
-    """A named cost with its gradient dC/dA.
+    """A named cost with everything the package needs to know about it.
 
-    ``simplifies_with`` names the output activations for which the output error
-    delta[L] = dC/dA * f'(Z) collapses to (A - Y)/n: the sigma'(z) factor cancels.
+    ``cost(A, Y, Z)`` and ``grad(A, Y)`` = dC/dA; ``outputs`` names the output activations
+    it accepts (None: any but those in ``refuses``, a dict name -> reason);
+    ``simplifies_with`` the outputs for which the output error delta[L] = dC/dA * f'(Z)
+    collapses to (A - Y)/n (the f'(z) factor cancels); ``variants`` the loss that
+    ``cross_entropy`` means with a given output; ``probabilities`` whether targets must lie
+    in [0, 1]; ``torch(torch, Z, A, Y)`` the same cost written with PyTorch tensors.
     """
 
     name: str
     cost: Callable
     grad: Callable
     simplifies_with: tuple = ()
+    outputs: tuple | None = None
+    outputs_reason: str = ""
+    refuses: dict = field(default_factory=dict)
+    variants: dict = field(default_factory=dict)
+    probabilities: bool = False
+    torch: Callable | None = None
+
+    def output_error(self, A, Y, Z, output):
+        """BP1: delta[L] = dC/dA[L] * f'(Z[L]), or (A - Y)/n where f'(z) cancels."""
+        if output.name in self.simplifies_with:
+            return (A - Y) / A.shape[0]
+        return output.backward(self.grad(A, Y), Z, A)
+
+    def check_output(self, output):
+        """Refuse an output activation this cost cannot train well, with the reason."""
+        if output in self.refuses:
+            raise ValueError(f"output={output!r} with loss={self.name!r} is not allowed: "
+                             f"{self.refuses[output]}")
+        if self.outputs is not None and output not in self.outputs:
+            raise ValueError(f"loss={self.name!r} {self.outputs_reason}; got output={output!r}. "
+                             f"For regression use loss='mse' or 'quadratic'.")
 
 
-LOSSES = {
-    "quadratic": Loss("quadratic", quadratic, quadratic_grad),
-    "mse": Loss("mse", mse, mse_grad),
+LOSSES = {loss.name: loss for loss in (
+    Loss("quadratic", quadratic, quadratic_grad,
+         refuses={"softmax": _SOFTMAX_NEEDS_CROSS_ENTROPY}, torch=_torch_quadratic),
+    Loss("mse", mse, mse_grad, refuses={"softmax": _SOFTMAX_NEEDS_CROSS_ENTROPY},
+         torch=_torch_mse),
     # "cross_entropy" means the form that matches the output layer (see get_loss).
-    "cross_entropy": Loss("cross_entropy", cross_entropy, cross_entropy_grad,
-                          simplifies_with=("softmax",)),
-    "binary_cross_entropy": Loss("binary_cross_entropy", binary_cross_entropy,
-                                 binary_cross_entropy_grad, simplifies_with=("sigmoid",)),
-}
+    Loss("cross_entropy", cross_entropy, cross_entropy_grad, simplifies_with=("softmax",),
+         outputs=("softmax", "sigmoid"), variants={"sigmoid": "binary_cross_entropy"},
+         outputs_reason="needs outputs that are probabilities: output='softmax' (one class "
+                        "per example) or 'sigmoid' (independent yes/no outputs)",
+         probabilities=True, torch=_torch_cross_entropy),
+    # its cost reads log a from Z as log sigmoid(z), so only a sigmoid output computes it
+    Loss("binary_cross_entropy", binary_cross_entropy, binary_cross_entropy_grad,
+         simplifies_with=("sigmoid",), outputs=("sigmoid",),
+         outputs_reason="is the cost of independent yes/no outputs: it needs output='sigmoid' "
+                        "(for one class per example use output='softmax' with "
+                        "loss='cross_entropy')",
+         probabilities=True, torch=_torch_binary_cross_entropy),
+)}
 
 
 def get_loss(name, output="softmax") -> Loss:
@@ -116,6 +173,4 @@ def get_loss(name, output="softmax") -> Loss:
         return name
     if name not in LOSSES:
         raise ValueError(f"loss={name!r} is not a known loss; choose one of {sorted(LOSSES)}.")
-    if name == "cross_entropy" and output == "sigmoid":
-        name = "binary_cross_entropy"
-    return LOSSES[name]
+    return LOSSES[LOSSES[name].variants.get(output, name)]

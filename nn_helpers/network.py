@@ -14,20 +14,43 @@ Backpropagation, with delta[l] = dC/dZ[l] of shape (n, n_l):
     BP3  dC/db[l] = delta[l].sum(axis=0)
     BP4  dC/dW[l] = A[l-1].T @ delta[l]
 The cost is a mean over the batch, so the 1/n sits in dC/dA[L] and BP3/BP4 are plain sums.
+
+Dropout (training only) multiplies a hidden layer's output by a random mask M[l] that keeps
+each unit with probability 1 - p and scales the kept ones by 1 / (1 - p), so the expected
+output is unchanged and nothing needs rescaling at test time. The next layer sees A[l] * M[l];
+backpropagation passes the error through the same mask: BP2 becomes
+    delta[l] = (delta[l+1] @ W[l+1].T) * M[l] * f'(Z[l]).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from .activations import get_activation
-from .checks import as_inputs, as_targets, check_sizes
+from .activations import ACTIVATIONS, get_activation
+from .checks import as_inputs, as_targets, check_fraction, check_sizes
 from .losses import get_loss
 
-INITS = ("normal", "xavier", "he")
+INITS = ("normal", "xavier", "he", "auto")
 DTYPES = ("float32", "float64")
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One fully connected layer: its number of units, its activation and its dropout rate.
+
+    ``activation=None`` takes the network's ``hidden`` (or, for the last layer, ``output``)
+    activation; ``dropout`` is the probability of switching each unit off during training.
+
+    >>> Network([784, Layer(100, "relu", dropout=0.2), Layer(10, "softmax")],
+    ...         loss="cross_entropy").sizes
+    [784, 100, 10]
+    """
+
+    units: int
+    activation: str | None = None
+    dropout: float = 0.0
 
 
 @dataclass
@@ -35,11 +58,16 @@ class Cache:
     """What the forward pass remembers for the backward pass."""
 
     Z: list  # Z[i]: weighted input of layer i+1, (n, n_{i+1})
-    A: list  # A[0] = X, A[i]: output of layer i, (n, n_i)
+    A: list  # A[0] = X, A[i]: output of layer i (after dropout, if any), (n, n_i)
+    masks: list = field(default_factory=list)  # dropout mask of layer i+1, or None
 
 
 class Network:
-    """A stack of fully connected layers with one activation for the hidden layers.
+    """A stack of fully connected layers.
+
+    ``sizes`` lists the input width, then each layer: a number of units (which uses
+    ``hidden``, or ``output`` for the last layer, and ``dropout``) or a ``Layer`` with its
+    own settings.
 
     >>> net = Network([2, 3, 1], hidden="tanh", output="sigmoid", loss="quadratic", seed=0)
     >>> [W.shape for W in net.weights]
@@ -47,37 +75,61 @@ class Network:
     """
 
     def __init__(self, sizes, hidden="sigmoid", output="sigmoid", loss="quadratic",
-                 init="normal", seed=0, dtype="float64"):
-        self.sizes = check_sizes(sizes)
-        self.hidden = get_activation(hidden, argument="hidden")
-        self.output = get_activation(output, argument="output")
+                 init="normal", seed=0, dtype="float64", dropout=0.0):
+        self._default_hidden = get_activation(hidden, argument="hidden")
+        resolved = _layers(sizes, hidden, output, dropout)
+        self.layers = [layer for layer, _ in resolved]
+        self.sizes = [int(sizes[0])] + [layer.units for layer in self.layers]
+        self.activations = [get_activation(layer.activation, argument=argument)
+                            for layer, argument in resolved]
         self.loss = get_loss(loss, self.output.name)
         self.dtype = _check_dtype(dtype)
-        _check_pairing(self.hidden, self.output, self.loss, self.sizes[-1])
+        _check_pairing(self.activations, self.loss, self.sizes[-1])
         if init not in INITS:
             raise ValueError(f"init={init!r} is not a known initialisation; choose one of "
                              f"{list(INITS)}.")
         self.init = init
         self.seed = seed
-        self.weights, self.biases = initial_parameters(self.sizes, init, seed, self.dtype)
+        inits = [a.init for a in self.activations] if init == "auto" else init
+        self.weights, self.biases = initial_parameters(self.sizes, inits, seed, self.dtype)
+        self._dropout = [layer.dropout for layer in self.layers]
+
+    @property
+    def output(self):
+        """The output layer's activation."""
+        return self.activations[-1]
+
+    @property
+    def hidden(self):
+        """The hidden layers' activation when they share one (``hidden=`` when there are
+        none); None when the layers use different ones (see ``activations``)."""
+        hidden = {a.name for a in self.activations[:-1]} or {self._default_hidden.name}
+        return ACTIVATIONS[hidden.pop()] if len(hidden) == 1 else None
 
     # ----------------------------------------------------------------- forward
-    def forward(self, X) -> Cache:
-        """Run the network on a batch and keep every Z and A for backpropagation."""
-        return self._forward(as_inputs(X, self.sizes[0], self.dtype))
+    def forward(self, X, rng=None) -> Cache:
+        """Run the network on a batch and keep every Z and A for backpropagation.
 
-    def _forward(self, X, work=None) -> Cache:
-        """The forward pass; ``work`` (a Workspace, training only) supplies the arrays
-        to write Z and A into, so no step allocates new ones."""
-        Zs, As = [], [X]
-        last = len(self.weights) - 1
-        for i, (W, b) in enumerate(zip(self.weights, self.biases)):
-            Z = np.matmul(As[-1], W, out=None if work is None else work.Z[i])
+        With ``rng`` (a ``np.random.Generator``) the layers' dropout is switched on, as in
+        training; without it every unit takes part (predictions, validation)."""
+        return self._forward(as_inputs(X, self.sizes[0], self.dtype), rng=rng)
+
+    def _forward(self, X, buffers=None, rng=None) -> Cache:
+        """The forward pass on checked inputs. ``buffers`` (training only, see
+        ``nn_helpers.training.Buffers``) supplies the arrays to write Z and A into."""
+        Zs, As, masks = [], [X], []
+        for i, (W, b, f) in enumerate(zip(self.weights, self.biases, self.activations)):
+            Z = np.matmul(As[-1], W, out=None if buffers is None else buffers.Z[i])
             Z += b                                                 # Z = A[l-1] @ W[l] + b[l]
-            f = self.output if i == last else self.hidden
+            A = f.f(Z, out=None if buffers is None else buffers.A[i + 1])
+            mask = None
+            if rng is not None and self._dropout[i]:
+                mask = dropout_mask(rng, A.shape, self._dropout[i], A.dtype)
+                A *= mask
             Zs.append(Z)
-            As.append(f.f(Z, out=None if work is None else work.A[i + 1]))
-        return Cache(Zs, As)
+            As.append(A)
+            masks.append(mask)
+        return Cache(Zs, As, masks)
 
     def predict(self, X):
         """The output activations A[L], shape (n, k)."""
@@ -86,44 +138,66 @@ class Network:
     def classify(self, X):
         """Predicted class of each example, shape (n,): the most active output unit
         (for one sigmoid output: 1 when the output is at least 0.5)."""
-        A = self.predict(X)
-        if A.shape[1] == 1:
-            return (A[:, 0] >= 0.5).astype(np.int64)
-        return A.argmax(axis=1)
+        return classes(self.predict(X))
 
     # ---------------------------------------------------------------- the cost
-    def cost(self, X, Y) -> float:
+    def cost(self, X, Y, rng=None) -> float:
         """The mean cost over the batch (the quantity backpropagation differentiates)."""
-        cache = self.forward(X)
-        return self._cost(cache, self._targets(Y, cache))
-
-    def _cost(self, cache, Y) -> float:
-        return self.loss.cost(cache.A[-1], Y, cache.Z[-1])
+        cache = self.forward(X, rng)
+        return self.loss.cost(cache.A[-1], self._targets(Y, cache), cache.Z[-1])
 
     def _targets(self, Y, cache):
         return as_targets(Y, cache.A[0].shape[0], self.sizes[-1], self.dtype,
                           loss=self.loss.name, output=self.output.name)
 
     # ---------------------------------------------------------------- backward
+    def cost_and_gradients(self, X, Y, rng=None, buffers=None, checked=False):
+        """The one way to the gradients: forward, cost, then BP1-BP4 on one batch.
+
+        Returns ``(cost, [(dW, db), ...])``. ``rng`` switches dropout on. The training loop
+        passes ``buffers`` (arrays to write into, reused every step) and ``checked=True``
+        (it has checked the whole data set once); every other caller gets new arrays and
+        its X and Y checked."""
+        if not checked:
+            X = as_inputs(X, self.sizes[0], self.dtype)
+        cache = self._forward(X, buffers, rng)
+        if not checked:
+            Y = self._targets(Y, cache)
+        cost = self.loss.cost(cache.A[-1], Y, cache.Z[-1])
+        return cost, self.backprop(cache, Y, buffers)
+
+    def gradients(self, X, Y):
+        """Forward then backward on one batch: [(dW, db), ...] per layer."""
+        return self.cost_and_gradients(X, Y)[1]
+
     def backward(self, cache: Cache, Y):
         """Gradients of the cost for every layer: a list of (dW, db), same shapes as (W, b)."""
-        return self._backward(cache, self._targets(Y, cache))
+        return self.backprop(cache, self._targets(Y, cache))
 
-    def _backward(self, cache: Cache, Y, work=None):
-        """BP1-BP4; ``work`` (a Workspace, training only) supplies dW, db and delta arrays
-        to write into. Without it every array is new (what ``backward`` returns is yours)."""
+    def backprop(self, cache: Cache, Y, buffers=None):
+        """BP1-BP4 for checked targets Y. Without ``buffers`` every array is new (what this
+        returns is yours); with them dW, db and delta are written into the buffers' arrays."""
         delta = self.output_error(cache, Y)                        # BP1
         grads = []
         for i in reversed(range(len(self.weights))):
-            dW, db, back, scratch = (None,) * 4 if work is None else work.layer(i)
+            dW, db, back, scratch = (None,) * 4 if buffers is None else buffers.layer(i)
             dW = np.matmul(cache.A[i].T, delta, out=dW)            # BP4: A[l-1].T @ delta[l]
             db = delta.sum(axis=0, out=db)                         # BP3: sum over the batch
             grads.append((dW, db))
             if i > 0:                                              # BP2 (no delta for X):
                 back = np.matmul(delta, self.weights[i].T, out=back)   # delta[l] @ W[l].T
-                delta = self.hidden.backward(back, cache.Z[i - 1], cache.A[i],
-                                             out=back, scratch=scratch)  # * f'(Z[l-1])
+                delta = self._hidden_error(i - 1, back, cache, scratch)  # * f'(Z[l])
         return grads[::-1]
+
+    def _hidden_error(self, i, back, cache, scratch):
+        """delta of layer i+1 from back = delta[next] @ W[next].T: times its dropout mask
+        (if any) and f'(Z). After dropout A is no longer f(Z), so f' is computed from Z."""
+        mask = cache.masks[i] if cache.masks else None
+        if mask is None:
+            return self.activations[i].backward(back, cache.Z[i], cache.A[i + 1], out=back,
+                                                scratch=scratch)
+        back *= mask
+        return self.activations[i].backward(back, cache.Z[i], None, out=back)
 
     def output_error(self, cache: Cache, Y):
         """BP1: delta[L] = dC/dA[L] * f'(Z[L]).
@@ -131,15 +205,7 @@ class Network:
         For cross-entropy with a softmax (or sigmoid) output the product simplifies
         to (A - Y)/n; we use that form because it never divides by a tiny a(1 - a).
         """
-        A, Z = cache.A[-1], cache.Z[-1]
-        if self.output.name in self.loss.simplifies_with:
-            return (A - Y) / A.shape[0]
-        return self.output.backward(self.loss.grad(A, Y), Z, A)
-
-    def gradients(self, X, Y):
-        """Forward then backward on one batch: [(dW, db), ...] per layer."""
-        cache = self.forward(X)
-        return self._backward(cache, self._targets(Y, cache))
+        return self.loss.output_error(cache.A[-1], Y, cache.Z[-1], self.output)
 
     # ------------------------------------------------------------------ extras
     @property
@@ -164,52 +230,58 @@ class Network:
         return clone
 
     def __repr__(self):
-        return (f"Network({self.sizes}, hidden={self.hidden.name!r}, "
-                f"output={self.output.name!r}, loss={self.loss.name!r}, init={self.init!r}, "
-                f"seed={self.seed!r}, dtype={self.dtype.name!r})")
+        options = (f"loss={self.loss.name!r}, init={self.init!r}, seed={self.seed!r}, "
+                   f"dtype={self.dtype.name!r}")
+        hidden, rates = self.hidden, set(self._dropout[:-1])
+        if hidden is not None and len(rates) <= 1:
+            dropout = f", dropout={rates.pop()!r}" if rates and max(rates) else ""
+            return (f"Network({self.sizes}, hidden={hidden.name!r}, "
+                    f"output={self.output.name!r}, {options}{dropout})")
+        layers = ", ".join(f"Layer({layer.units}, {layer.activation!r}"
+                           + (f", dropout={layer.dropout!r})" if layer.dropout else ")")
+                           for layer in self.layers)
+        return f"Network([{self.sizes[0]}, {layers}], {options})"
 
 
-class Workspace:
-    """Arrays the training loop reuses on every step, allocated once per ``train`` call.
+def classes(A):
+    """The predicted class of each row of outputs A (n, k): the most active unit, or for a
+    single sigmoid output, 1 when it is at least 0.5."""
+    if A.shape[1] == 1:
+        return (A[:, 0] >= 0.5).astype(np.int64)
+    return A.argmax(axis=1)
 
-    Allocating a fresh dW (784 x 100 floats: 0.3-0.6 MB) every step costs page faults
-    and cache misses; writing into the same arrays with ``out=`` avoids both. ``rows(m)``
-    gives views of the first m rows, for the last, smaller batch of an epoch.
-    """
 
-    def __init__(self, net, batch_size):
-        m, dtype = batch_size, net.dtype
-        self.X = np.empty((m, net.sizes[0]), dtype)                   # the batch's inputs
-        self.Y = np.empty((m, net.sizes[-1]), dtype)                  # and targets
-        self.Z = [np.empty((m, n), dtype) for n in net.sizes[1:]]     # Z[i]: layer i+1
-        self.A = [self.X] + [np.empty_like(Z) for Z in self.Z]        # A[0] = X
-        self.back = [np.empty_like(Z) for Z in self.Z]                # delta @ W.T (BP2)
-        self.scratch = [np.empty_like(Z) for Z in self.Z]             # f'(Z)
-        self.grads = [(np.empty_like(W), np.empty_like(b))
-                      for W, b in zip(net.weights, net.biases)]
-        self._views = {m: self}
+def dropout_mask(rng, shape, p, dtype):
+    """Keep each unit with probability 1 - p, scaled by 1 / (1 - p) so E[mask] = 1."""
+    return (rng.random(shape, dtype=np.float32) >= p).astype(dtype) / dtype.type(1.0 - p)
 
-    def rows(self, m) -> Workspace:
-        """The same workspace cut to batches of m rows (views, no copies)."""
-        if m not in self._views:
-            view = object.__new__(Workspace)
-            view.X, view.Y = self.X[:m], self.Y[:m]
-            view.Z = [Z[:m] for Z in self.Z]
-            view.A = [view.X] + [A[:m] for A in self.A[1:]]
-            view.back = [B[:m] for B in self.back]
-            view.scratch = [S[:m] for S in self.scratch]
-            view.grads = self.grads
-            view._views = self._views
-            self._views[m] = view
-        return self._views[m]
 
-    def layer(self, i):
-        """(dW, db, room for delta @ W.T, room for f'(Z)) of weights[i], for _backward.
-        The last two belong to the layer below (index i - 1), where BP2 produces them."""
-        dW, db = self.grads[i]
-        if i == 0:
-            return dW, db, None, None
-        return dW, db, self.back[i - 1], self.scratch[i - 1]
+def _layers(sizes, hidden, output, dropout):
+    """Resolve the short form: each whole number in sizes[1:] becomes a Layer. Returns
+    (layer, the argument its activation came from) pairs, for error messages."""
+    if not isinstance(sizes, (list, tuple)):
+        check_sizes(sizes)               # the error for a non-list
+    sizes = list(sizes)
+    dropout = check_fraction("dropout", dropout, typical=0.2)
+    check_sizes([layer.units if isinstance(layer, Layer) else layer for layer in sizes])
+    if isinstance(sizes[0], Layer):
+        raise ValueError("sizes[0] is the number of inputs, a whole number, not a Layer.")
+    layers = []
+    last = len(sizes) - 1
+    for i, entry in enumerate(sizes[1:], start=1):
+        default, argument = (output, "output") if i == last else (hidden, "hidden")
+        if not isinstance(entry, Layer):
+            entry = Layer(int(entry), default, dropout if i < last else 0.0)
+        elif entry.activation is None:
+            entry = Layer(entry.units, default, entry.dropout)
+        else:
+            argument = f"sizes[{i}].activation"
+        rate = check_fraction(f"sizes[{i}].dropout", entry.dropout, typical=0.2)
+        if i == last and rate:
+            raise ValueError(f"sizes[{i}] is the output layer; dropout={rate!r} there would "
+                             f"switch answers off. Use dropout on hidden layers only.")
+        layers.append((Layer(int(entry.units), entry.activation, rate), argument))
+    return layers
 
 
 def initial_parameters(sizes, init="normal", seed=0, dtype="float64"):
@@ -221,15 +293,17 @@ def initial_parameters(sizes, init="normal", seed=0, dtype="float64"):
       for tanh/sigmoid.
     * ``he``: W ~ N(0, 2 / n_in), biases 0: the factor 2 makes up for ReLU zeroing
       half of its inputs.
+    ``init`` may also be a list with one of these per layer.
     """
     rng = np.random.default_rng(seed)
+    inits = [init] * (len(sizes) - 1) if isinstance(init, str) else list(init)
     weights, biases = [], []
-    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
-        if init == "normal":
+    for n_in, n_out, kind in zip(sizes[:-1], sizes[1:], inits):
+        if kind == "normal":
             W = rng.standard_normal((n_in, n_out))
             b = rng.standard_normal(n_out)
         else:
-            scale = np.sqrt(2.0 / (n_in + n_out)) if init == "xavier" else np.sqrt(2.0 / n_in)
+            scale = np.sqrt(2.0 / (n_in + n_out)) if kind == "xavier" else np.sqrt(2.0 / n_in)
             W = scale * rng.standard_normal((n_in, n_out))
             b = np.zeros(n_out)
         weights.append(W.astype(dtype))
@@ -244,24 +318,15 @@ def _check_dtype(dtype):
     return dtype
 
 
-def _check_pairing(hidden, output, loss, k):
+def _check_pairing(activations, loss, k):
     """Reject layer/loss combinations that cannot work, with the reason."""
-    if not hidden.elementwise:
-        raise ValueError("hidden='softmax' is not supported: softmax makes a layer's units "
-                         "compete to sum to 1, which suits only the output layer. Use 'relu', "
-                         "'tanh' or 'sigmoid' for hidden layers.")
-    if output.name == "softmax" and k < 2:
-        raise ValueError("output='softmax' needs at least 2 output units: with one unit it "
-                         "always outputs 1. Use output='sigmoid' for a yes/no answer.")
-    if output.name == "softmax" and loss.name in ("quadratic", "mse"):
-        raise ValueError(
-            f"output='softmax' with loss={loss.name!r} is not allowed: the pair is "
-            "differentiable, but when the network is confidently wrong the gradient nearly "
-            "vanishes (the softmax Jacobian multiplies a small error), so learning stalls. "
-            "Use loss='cross_entropy', whose output error is simply (A - Y)/n.")
-    if loss.name in ("cross_entropy", "binary_cross_entropy") and output.name not in (
-            "softmax", "sigmoid"):
-        raise ValueError(
-            f"loss='cross_entropy' needs outputs that are probabilities: output='softmax' "
-            f"(one class per example) or 'sigmoid' (independent yes/no outputs); got "
-            f"output={output.name!r}. For regression use loss='mse' or 'quadratic'.")
+    for i, f in enumerate(activations[:-1], start=1):
+        if not f.elementwise:
+            raise ValueError(f"hidden={f.name!r} (layer {i}) is not supported: {f.name} makes a "
+                             "layer's units compete to sum to 1, which suits only the output "
+                             "layer. Use 'relu', 'tanh' or 'sigmoid' for hidden layers.")
+    output = activations[-1]
+    if not output.elementwise and k < 2:
+        raise ValueError(f"output={output.name!r} needs at least 2 output units: with one unit "
+                         "it always outputs 1. Use output='sigmoid' for a yes/no answer.")
+    loss.check_output(output.name)

@@ -29,14 +29,17 @@ from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
+from .activations import ACTIVATIONS as REGISTRY
+from .activations import elementwise_names
 from .data import make_circles, make_moons, make_spirals, make_xor, train_val_split
 from .network import Network
+from .optimizers import SGD
 from .plots import decision_values, grid_around
-from .training import SGD, TrainingDiverged
+from .training import Buffers, TrainingDiverged, run_epoch
 
 DATASETS = {"xor": make_xor, "circles": make_circles, "moons": make_moons,
             "spirals": make_spirals}
-ACTIVATIONS = ("tanh", "relu", "sigmoid")
+ACTIVATIONS = tuple(elementwise_names())   # any activation a hidden layer can use
 # The menus of the widget; the model accepts any positive lr and any l2 >= 0.
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 L2_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1)
@@ -131,7 +134,7 @@ class PlaygroundModel:
                              f"{len(self.X_train)} training points.")
         self.mean = self.X_train.mean(axis=0)
         self.std = self.X_train.std(axis=0) + 1e-12
-        init = "he" if s.activation == "relu" else "xavier"
+        init = REGISTRY[s.activation].init   # he for ReLU, xavier for the others
         self.net = Network([2, *s.hidden, 1], hidden=s.activation, output="sigmoid",
                            loss="cross_entropy", init=init, seed=s.seed)
         self.sgd = SGD(self.net, s.lr, weight_decay=s.l2)
@@ -161,16 +164,20 @@ class PlaygroundModel:
             raise ValueError(f"n_epochs must be a whole number >= 0; got {n_epochs!r}.")
         X, Y = self._inputs(self.X_train), self.y_train.reshape(-1, 1).astype(float)
         m = self.settings.batch_size
+        buffers = Buffers(self.net, m)
         for _ in range(n_epochs):
-            order = self._rng.permutation(len(X))
-            for first in range(0, len(X), m):
-                rows = order[first:first + m]
-                self.sgd.step(self.net, self.net.gradients(X[rows], Y[rows]))
+            try:
+                with np.errstate(over="ignore", invalid="ignore"):
+                    run_epoch(self.net, X, Y, m, self.sgd, self._rng, buffers)
+                diverged = None
+            except TrainingDiverged as error:
+                diverged = error.cost
             self.epoch += 1
             self._record()
-            if not math.isfinite(self.history.train_loss[-1]):
+            cost = self.history.train_loss[-1] if diverged is None else diverged
+            if not math.isfinite(cost):
                 raise TrainingDiverged(
-                    f"The cost became {self.history.train_loss[-1]} in epoch {self.epoch}: "
+                    f"The cost became {cost} in epoch {self.epoch}: "
                     f"lr={self.settings.lr:g} is too large; try a smaller one and Reset.",
                     self.history)
         return self

@@ -91,8 +91,8 @@ def train_per_example(net, X, Y, epochs=1, batch_size=10, lr=3.0, seed=0):
     Only the textbook network qualifies: sigmoid hidden and output layers, quadratic cost.
     Returns ``net``.
     """
-    hidden_ok = len(net.weights) == 1 or net.hidden.name == "sigmoid"
-    if not (hidden_ok and net.output.name == "sigmoid" and net.loss.name == "quadratic"):
+    all_sigmoid = all(a.name == "sigmoid" for a in net.activations)
+    if not (all_sigmoid and net.loss.name == "quadratic" and not any(net._dropout)):
         raise ValueError(f"train_per_example implements the textbook network only: "
                          f"hidden='sigmoid', output='sigmoid', loss='quadratic'; got {net!r}.")
     X = as_inputs(X, net.sizes[0], net.dtype)

@@ -19,6 +19,9 @@ import importlib.util
 
 import numpy as np
 
+from .activations import ACTIVATIONS
+from .losses import get_loss
+
 # Each command works pasted as it is: %pip installs into the kernel's own Python.
 INSTALL_HINT = (
     "PyTorch is not installed, and nn_helpers.torch_bridge needs it. To install it, run this "
@@ -30,10 +33,8 @@ INSTALL_HINT = (
     '    python -m pip install -e ".[torch]"'
 )
 
-# nn_helpers activation name -> the torch.nn module that computes the same function
-_TORCH_MODULES = {"sigmoid": "Sigmoid", "tanh": "Tanh", "relu": "ReLU", "identity": "Identity",
-                  "softmax": "Softmax"}
-_FROM_TORCH = {module: name for name, module in _TORCH_MODULES.items()}
+# torch.nn module name -> the nn_helpers activation that computes the same function
+_FROM_TORCH = {a.torch: name for name, a in ACTIVATIONS.items()}
 
 
 def have_torch() -> bool:
@@ -61,9 +62,10 @@ def _torch_dtype(torch, dtype):
 
 
 def _activation_module(torch, name):
-    if name == "softmax":
-        return torch.nn.Softmax(dim=1)   # one example per row: normalise across each row
-    return getattr(torch.nn, _TORCH_MODULES[name])()
+    module = getattr(torch.nn, ACTIVATIONS[name].torch)
+    if ACTIVATIONS[name].elementwise:
+        return module()
+    return module(dim=1)   # softmax: one example per row, so normalise across each row
 
 
 def to_torch(net, dtype="float64"):
@@ -72,19 +74,18 @@ def to_torch(net, dtype="float64"):
     Each ``Linear.weight`` is a copy of ``W.T`` (shape (n_out, n_in)) and ``Linear.bias`` a copy
     of ``b``. The last module is the output activation (``Softmax(dim=1)`` for softmax), so
     ``model(X)`` gives the probabilities; ``model[:-1](X)`` gives the output layer's Z (logits).
+    Dropout is not carried over: the model computes what ``net.predict`` does (no dropout).
     """
     torch = require_torch()
     tdtype = _torch_dtype(torch, dtype)
     modules = []
-    last = len(net.weights) - 1
-    for i, (W, b) in enumerate(zip(net.weights, net.biases)):
+    for W, b, activation in zip(net.weights, net.biases, net.activations):
         n_in, n_out = W.shape
         linear = torch.nn.Linear(n_in, n_out, dtype=tdtype)
         with torch.no_grad():
             linear.weight.copy_(torch.as_tensor(np.ascontiguousarray(W.T), dtype=tdtype))
             linear.bias.copy_(torch.as_tensor(b, dtype=tdtype))
-        activation = net.output.name if i == last else net.hidden.name
-        modules += [linear, _activation_module(torch, activation)]
+        modules += [linear, _activation_module(torch, activation.name)]
     return torch.nn.Sequential(*modules)
 
 
@@ -122,20 +123,16 @@ def _layers(model):
 def from_torch(model, loss="quadratic", dtype="float64", output=None):
     """The ``Network`` computing the same function as ``model`` (the inverse of ``to_torch``).
 
-    The sizes and activations are read from the Sequential (all hidden activations must be the
-    same); a torch model does not carry its loss, so name it with ``loss``. ``W = weight.T``.
+    The sizes and each layer's activation are read from the Sequential; a torch model does not
+    carry its loss, so name it with ``loss``. ``W = weight.T``.
     A model that ends with its last Linear layer (logits, e.g. one trained with
     ``F.cross_entropy``) needs ``output``, the activation to put on top ("softmax" there).
     """
-    from .network import Network
+    from .network import Layer, Network
 
     layers = _layers(model)
-    hidden = {name for _, name in layers[:-1]}
-    if None in hidden:
+    if any(name is None for _, name in layers[:-1]):
         raise ValueError("model has two Linear layers in a row; put an activation between them.")
-    if len(hidden) > 1:
-        raise ValueError(f"a Network uses one activation for all hidden layers; the model has "
-                         f"{sorted(hidden)}.")
     last = layers[-1][1]
     if last is None and output is None:
         raise ValueError("model ends with a Linear layer (logits): say which output activation "
@@ -143,9 +140,10 @@ def from_torch(model, loss="quadratic", dtype="float64", output=None):
                          "output='softmax').")
     if last is not None and output not in (None, last):
         raise ValueError(f"model's output activation is {last!r} but output={output!r}.")
-    sizes = [layers[0][0].in_features] + [linear.out_features for linear, _ in layers]
-    net = Network(sizes, hidden=hidden.pop() if hidden else "sigmoid", output=last or output,
-                  loss=loss, dtype=dtype)
+    sizes = [layers[0][0].in_features] + [Layer(linear.out_features, name)
+                                          for linear, name in layers[:-1]]
+    sizes.append(layers[-1][0].out_features)
+    net = Network(sizes, output=last or output, loss=loss, dtype=dtype)
     for i, (linear, _) in enumerate(layers):
         net.weights[i] = linear.weight.detach().cpu().numpy().T.astype(net.dtype)  # (n_in, n_out)
         net.biases[i] = linear.bias.detach().cpu().numpy().astype(net.dtype)
@@ -160,24 +158,21 @@ def torch_cost(model, X, Y, loss):
     from the logits z; with a sigmoid output the per-unit (binary) form, also from z.
     """
     torch = require_torch()
-    name = loss.loss.name if hasattr(loss, "loss") else str(loss)
     dtype = model[0].weight.dtype
     X = torch.as_tensor(np.asarray(X), dtype=dtype)
     Y = torch.as_tensor(np.asarray(Y), dtype=dtype)
     Z = model[:-1](X)          # the output layer's weighted input (logits)
     A = model[-1](Z)
-    n = X.shape[0]
-    output = type(model[-1]).__name__
-    if name == "quadratic":
-        return 0.5 * ((A - Y) ** 2).sum() / n
-    if name == "mse":
-        return ((A - Y) ** 2).mean()
-    if name in ("cross_entropy", "binary_cross_entropy") and output == "Softmax":
-        return -(Y * torch.log_softmax(Z, dim=1)).sum() / n
-    if name in ("cross_entropy", "binary_cross_entropy") and output == "Sigmoid":
-        return torch.nn.functional.binary_cross_entropy_with_logits(Z, Y, reduction="sum") / n
-    raise ValueError(f"loss={name!r} with a {output} output has no torch twin here; use "
-                     f"'quadratic', 'mse', or 'cross_entropy' with Softmax or Sigmoid.")
+    module = type(model[-1]).__name__
+    output = _FROM_TORCH.get(module)
+    name = loss.loss.name if hasattr(loss, "loss") else loss
+    cost = get_loss(name, output)
+    try:
+        cost.check_output(output)
+    except ValueError as error:
+        raise ValueError(f"loss={name!r} with a {module} output has no torch twin: "
+                         f"{error}") from None
+    return cost.torch(torch, Z, A, Y)
 
 
 def torch_gradients(model, X, Y, loss):

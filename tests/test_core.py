@@ -355,8 +355,12 @@ Y4 = one_hot(y4, 2)
     (lambda: train(xor_net(), X4, Y4, epochs=0, progress=False), ValueError, r"epochs"),
     (lambda: train(xor_net(), X4, Y4, batch_size=4, momentum=1.0, progress=False), ValueError,
      r"momentum"),
-    (lambda: train(xor_net(), X4, Y4, batch_size=4, optimizer="adam", progress=False), ValueError,
-     r"optimizer='adam'.*'sgd'"),
+    (lambda: train(xor_net(), X4, Y4, batch_size=4, optimizer="rmsprop", progress=False),
+     ValueError, r"optimizer='rmsprop'.*'sgd', 'adam', 'adamw'"),
+    (lambda: train(xor_net(), X4, Y4, batch_size=4, optimizer="adam", momentum=0.9,
+                   progress=False), ValueError, r"momentum is a setting of SGD.*betas"),
+    (lambda: train(xor_net(), X4, Y4, batch_size=4, optimizer=SGD(lr=0.1), lr=0.5,
+                   progress=False), ValueError, r"already has its settings; set lr on it"),
     (lambda: xor_net().forward(X4[0]), ValueError, r"reshape\(1, -1\)"),
 ])
 def test_bad_input_gets_a_clear_error(call, error, pattern):
