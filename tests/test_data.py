@@ -13,6 +13,7 @@ import pooch
 import pytest
 
 from nn_helpers import data as D
+from nn_helpers.data import files as data_files
 from nn_helpers.data import (
     load_mnist,
     load_wine_quality,
@@ -71,7 +72,8 @@ def offline_cache(monkeypatch, tmp_path):
     """No NN_HELPERS_DATA and an empty download cache in tmp_path: the download path."""
     monkeypatch.delenv("NN_HELPERS_DATA", raising=False)
     cache = tmp_path / "cache"
-    monkeypatch.setattr(D, "_cache_dir", lambda: cache)
+    # patched where it is defined and called: nn_helpers.data only re-exports public names
+    monkeypatch.setattr(data_files, "_cache_dir", lambda: cache)
     return cache
 
 
@@ -355,15 +357,26 @@ def test_require_data_passes_silently_when_everything_is_there(shared_data):
 
 
 def test_pandas_and_pooch_are_imported_lazily():
-    """`import nn_helpers` must stay light: no module-level import of pandas or pooch."""
-    tree = ast.parse(Path(D.__file__).read_text())
-    top_level = set()
-    for node in tree.body:
-        if isinstance(node, ast.Import):
-            top_level |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            top_level.add(node.module.split(".")[0])
-    assert not top_level & {"pandas", "pooch"}
+    """`import nn_helpers` must stay light: no module of nn_helpers.data imports pandas or
+    pooch at module level."""
+    modules = sorted(Path(D.__file__).parent.glob("*.py"))
+    assert {"__init__.py", "files.py", "mnist.py", "wine.py"} <= {m.name for m in modules}
+    for module in modules:
+        top_level = set()
+        for node in ast.parse(module.read_text()).body:
+            if isinstance(node, ast.Import):
+                top_level |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                top_level.add(node.module.split(".")[0])
+        assert not top_level & {"pandas", "pooch"}, module.name
+
+
+def test_the_cache_folder_is_patched_where_the_loaders_look():
+    """_cache_dir lives in nn_helpers.data.files; patching a copy in nn_helpers.data would not
+    move the cache, so that copy must not exist (the patch then fails loudly)."""
+    assert not hasattr(D, "_cache_dir")
+    with pytest.MonkeyPatch.context() as mp, pytest.raises(AttributeError):
+        mp.setattr(D, "_cache_dir", lambda: Path("/nowhere"))
 
 
 # --------------------------------------------------------------------------------------
