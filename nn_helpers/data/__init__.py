@@ -10,7 +10,8 @@ One concern per module; every public name is re-exported here, so
 * ``mnist``      the IDX format (``read_idx``) and ``load_mnist``
 * ``wine``       ``load_wine_quality``
 * ``toy``        ``make_xor``, ``make_spirals``, ``make_moons``, ``make_circles``
-* ``preprocess`` ``one_hot``, ``train_val_split``
+* ``preprocess`` ``one_hot``, ``train_val_split``, ``standardize`` (with the training set's
+                 statistics only)
 
 A test that replaces a private helper patches it in the module that defines it, e.g.
 ``monkeypatch.setattr(nn_helpers.data.files, "_cache_dir", ...)``: a name re-exported here is a
@@ -27,7 +28,7 @@ from .files import _data_folder as _data_folder  # conftest.py: the NN_HELPERS_D
 from .files import _sha256 as _sha256  # tests/test_data.py
 from .mnist import _read_idx_cached as _read_idx_cached  # tests/test_data.py: its cache_info
 from .mnist import load_mnist, read_idx
-from .preprocess import one_hot, train_val_split
+from .preprocess import one_hot, standardize, train_val_split
 from .toy import make_circles, make_moons, make_spirals, make_xor
 from .wine import load_wine_quality
 
@@ -45,5 +46,6 @@ __all__ = [
     "one_hot",
     "read_idx",
     "require_data",
+    "standardize",
     "train_val_split",
 ]

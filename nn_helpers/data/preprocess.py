@@ -5,9 +5,11 @@ standardisation with the training set's statistics.
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 
-__all__ = ["one_hot", "train_val_split"]
+__all__ = ["one_hot", "standardize", "train_val_split"]
 
 
 def _looks_one_hot(a: np.ndarray) -> bool:
@@ -102,3 +104,73 @@ def train_val_split(X, y, val_fraction=0.1, seed=0):
     order = np.random.default_rng(seed).permutation(n)
     val, train = order[:n_val], order[n_val:]
     return _take_rows(X, train), _take_rows(X, val), _take_rows(y, train), _take_rows(y, val)
+
+
+def standardize(X_train, *others, eps=0.0):
+    """Centre and scale every feature with the TRAINING set's statistics.
+
+    For each feature (column) j, measured on ``X_train`` (m rows) only::
+
+        mu_j    = (1/m) sum_i X_train[i, j]
+        sigma_j = sqrt((1/m) sum_i (X_train[i, j] - mu_j)^2)      (ddof=0, NumPy's default)
+        X'[i, j] = (X[i, j] - mu_j) / (sigma_j + eps)
+
+    and the SAME mu and sigma are applied to ``X_train`` and to every array in ``others``
+    (validation, test, a new example): those sets stay unseen while the statistics are
+    measured, and all of them land on one scale. The scaled ``X_train`` has mean 0 and
+    standard deviation 1 in every column (with ``eps=0``).
+
+    Shapes: ``X_train`` (m, d) or (m,) for a single feature; each of ``others`` (n, d) or one
+    example (d,), resp. (n,). Everything is computed in float64.
+
+    ``eps=0.0`` divides by the standard deviation exactly and refuses a feature whose
+    training values are all equal (sigma = 0 would divide by zero). A small ``eps`` such
+    as 1e-8 divides by sigma + eps instead, which keeps such a feature finite.
+
+    Returns the scaled ``X_train`` alone when no ``others`` are given, else the tuple
+    ``(X_train', *others')`` in the order given (like ``np.atleast_1d``)::
+
+        x = standardize(alcohol)                                      # one feature
+        X_train, X_val, X_test = standardize(X_train, X_val, X_test)   # three sets, one scale
+    """
+    if isinstance(eps, bool) or not isinstance(eps, numbers.Real):
+        raise TypeError(f"eps must be a number such as 0.0 or 1e-8, got {eps!r}")
+    if not 0 <= eps < np.inf:
+        raise ValueError(f"eps must be finite and >= 0 (e.g. 0.0 or 1e-8), got {eps}")
+    X_train = np.asarray(X_train, dtype=float)
+    if X_train.ndim == 0 or len(X_train) == 0:
+        raise ValueError(f"X_train must hold at least one example (one per row), got shape "
+                         f"{X_train.shape}")
+    arrays = [np.asarray(X, dtype=float) for X in others]
+    _check_features(X_train, arrays)
+    mean = X_train.mean(axis=0)
+    spread = X_train.std(axis=0)
+    if eps == 0 and np.any(spread == 0):
+        raise ValueError(_zero_spread_message(spread))
+    scale = spread + eps
+    scaled = [(X - mean) / scale for X in (X_train, *arrays)]
+    return scaled[0] if not arrays else tuple(scaled)
+
+
+def _check_features(X_train, arrays):
+    """Each array is (n, *features) or a single example (*features), as X_train's rows are."""
+    features = X_train.shape[1:]
+    for i, X in enumerate(arrays):
+        if X.shape == features or X.shape[1:] == features:
+            continue
+        want = f"(n, {', '.join(map(str, features))})" if features else "(n,)"
+        raise ValueError(f"others[{i}] (argument {i + 2}) has shape {X.shape}, but X_train has "
+                         f"shape {X_train.shape}: every array must have X_train's features, "
+                         f"shape {want}, or be one example of them")
+
+
+def _zero_spread_message(spread):
+    if spread.ndim == 0:
+        return ("X_train's values are all equal (standard deviation 0), so they cannot be "
+                "standardised: dividing by 0 gives inf and NaN. Use a feature that varies, or "
+                "pass eps (e.g. eps=1e-8) to divide by std + eps.")
+    columns = np.flatnonzero(spread == 0).tolist()
+    return (f"X_train column(s) {columns} have standard deviation 0 (all their values are "
+            f"equal), so they cannot be standardised: dividing by 0 gives inf and NaN. Drop "
+            f"them (they carry no information for the network), or pass eps (e.g. eps=1e-8) "
+            f"to divide by std + eps.")
