@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime, softmax
-from . import Feedback, call_reader, check_function, compare_arrays
+from .feedback import Feedback, call_reader, check_function, compare_arrays
 
 __all__ = ["check_collapse", "check_sigmoid_prime", "check_softmax"]
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime
-from . import Feedback, not_attempted
 from .ch04 import call_reader, diagnose
+from .feedback import Feedback, not_attempted
 
 __all__ = ["check_output_error", "check_param_gradients", "check_hidden_error",
            "check_shapes", "sigmoid", "sigmoid_prime"]

@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from . import Feedback, call_reader, check_function, compare_arrays
+from .feedback import Feedback, call_reader, check_function, compare_arrays
 
 __all__ = ["check_standardise", "check_mse_gradient", "check_updates_per_epoch"]
 

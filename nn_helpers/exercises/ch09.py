@@ -13,8 +13,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import relu, sigmoid, sigmoid_prime
-from . import Feedback
 from .ch04 import call_reader, diagnose
+from .feedback import Feedback
 
 __all__ = ["check_hidden_delta", "check_dead_fraction", "check_standardize",
            "sigmoid", "sigmoid_prime"]

@@ -14,8 +14,8 @@ import numbers
 import numpy as np
 
 from ..activations import log_softmax, softmax
-from . import Feedback
 from .ch04 import call_reader, diagnose
+from .feedback import Feedback
 
 __all__ = ["check_torch_weight", "check_linear_torch_style", "check_cross_entropy_from_logits",
            "log_softmax", "softmax"]
