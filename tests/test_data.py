@@ -13,6 +13,7 @@ import pooch
 import pytest
 
 from nn_helpers import data as D
+from nn_helpers.data import files as data_files
 from nn_helpers.data import (
     load_mnist,
     load_wine_quality,
@@ -22,6 +23,7 @@ from nn_helpers.data import (
     make_xor,
     one_hot,
     read_idx,
+    standardize,
     train_val_split,
 )
 
@@ -71,7 +73,8 @@ def offline_cache(monkeypatch, tmp_path):
     """No NN_HELPERS_DATA and an empty download cache in tmp_path: the download path."""
     monkeypatch.delenv("NN_HELPERS_DATA", raising=False)
     cache = tmp_path / "cache"
-    monkeypatch.setattr(D, "_cache_dir", lambda: cache)
+    # patched where it is defined and called: nn_helpers.data only re-exports public names
+    monkeypatch.setattr(data_files, "_cache_dir", lambda: cache)
     return cache
 
 
@@ -355,15 +358,26 @@ def test_require_data_passes_silently_when_everything_is_there(shared_data):
 
 
 def test_pandas_and_pooch_are_imported_lazily():
-    """`import nn_helpers` must stay light: no module-level import of pandas or pooch."""
-    tree = ast.parse(Path(D.__file__).read_text())
-    top_level = set()
-    for node in tree.body:
-        if isinstance(node, ast.Import):
-            top_level |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            top_level.add(node.module.split(".")[0])
-    assert not top_level & {"pandas", "pooch"}
+    """`import nn_helpers` must stay light: no module of nn_helpers.data imports pandas or
+    pooch at module level."""
+    modules = sorted(Path(D.__file__).parent.glob("*.py"))
+    assert {"__init__.py", "files.py", "mnist.py", "wine.py"} <= {m.name for m in modules}
+    for module in modules:
+        top_level = set()
+        for node in ast.parse(module.read_text()).body:
+            if isinstance(node, ast.Import):
+                top_level |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                top_level.add(node.module.split(".")[0])
+        assert not top_level & {"pandas", "pooch"}, module.name
+
+
+def test_the_cache_folder_is_patched_where_the_loaders_look():
+    """_cache_dir lives in nn_helpers.data.files; patching a copy in nn_helpers.data would not
+    move the cache, so that copy must not exist (the patch then fails loudly)."""
+    assert not hasattr(D, "_cache_dir")
+    with pytest.MonkeyPatch.context() as mp, pytest.raises(AttributeError):
+        mp.setattr(D, "_cache_dir", lambda: Path("/nowhere"))
 
 
 # --------------------------------------------------------------------------------------
@@ -471,6 +485,83 @@ def test_train_val_split_errors():
         train_val_split(X, y[:9])
     with pytest.raises(ValueError, match="leaves 0 for validation"):
         train_val_split(X, y, val_fraction=0.01)
+
+
+# --------------------------------------------------------------------------------------
+# standardize
+# --------------------------------------------------------------------------------------
+
+
+def _train_and_test():
+    """Columns on very different scales, and a test set drawn from other distributions, so
+    statistics from the wrong set, or one mean for the whole table, give other numbers."""
+    rng = np.random.default_rng(5)
+    X_train = rng.normal([10.0, -300.0, 0.5], [4.0, 20.0, 0.01], size=(50, 3))
+    X_test = rng.normal([12.0, -250.0, 0.0], [3.0, 40.0, 0.1], size=(7, 3))
+    return X_train, X_test
+
+
+def test_standardize_uses_the_training_statistics_per_column():
+    X_train, X_test = _train_and_test()
+    train_copy, test_copy = X_train.copy(), X_test.copy()
+    S_train, S_test = standardize(X_train, X_test)
+    np.testing.assert_allclose(S_train.mean(axis=0), 0, atol=1e-12)
+    np.testing.assert_allclose(S_train.std(axis=0), 1)
+    mu, sigma = X_train.mean(axis=0), X_train.std(axis=0)
+    np.testing.assert_allclose(S_test, (X_test - mu) / sigma)
+    # the test set's own statistics play no part: another test set leaves X_train's scaling
+    assert np.array_equal(standardize(X_train, X_test * 3 + 1)[0], S_train)
+    np.testing.assert_array_equal(X_train, train_copy)  # the inputs are not changed in place
+    np.testing.assert_array_equal(X_test, test_copy)
+
+
+def test_standardize_gives_the_numbers_of_the_helpers_it_replaces():
+    """Bit for bit: descent.standardize (one feature), the references of the notebook 06
+    and 09 checks, and notebook 06's split_and_scale."""
+    X_train, X_test = _train_and_test()
+    v = X_train[:, 1]
+    assert isinstance(standardize(v), np.ndarray)
+    np.testing.assert_array_equal(standardize(v), (v - v.mean()) / v.std())
+    np.testing.assert_array_equal(standardize(list(range(7))), (np.arange(7) - 3) / 2)
+    mu, sigma = X_train.mean(axis=0), X_train.std(axis=0)
+    np.testing.assert_array_equal(standardize(X_train, X_test)[1], (X_test - mu) / sigma)
+    np.testing.assert_array_equal(standardize(X_train, X_test, eps=1e-8)[1],
+                                  (X_test - mu) / (sigma + 1e-8))
+    X_val = X_test[:3] + 1
+    got = standardize(X_train, X_val, X_test)
+    assert isinstance(got, tuple) and len(got) == 3
+    for scaled, X in zip(got, (X_train, X_val, X_test), strict=True):
+        np.testing.assert_array_equal(scaled, (X - mu) / sigma)
+    np.testing.assert_array_equal(standardize(X_train, X_test[0])[1], (X_test[0] - mu) / sigma)
+
+
+def test_standardize_refuses_a_constant_feature_unless_eps_is_given():
+    X_train, X_test = _train_and_test()
+    X_train[:, 2] = 0.5
+    with pytest.raises(ValueError, match=r"X_train column\(s\) \[2\] have standard deviation 0"
+                                         r".*cannot be standardised.*Drop them.*eps=1e-8"):
+        standardize(X_train, X_test)
+    S_train, S_test = standardize(X_train, X_test, eps=1e-8)
+    assert np.all(S_train[:, 2] == 0) and np.isfinite(S_test).all()
+    with pytest.raises(ValueError, match=r"X_train's values are all equal.*cannot be standardised"):
+        standardize(np.ones(5))
+
+
+def test_standardize_argument_errors():
+    X_train, X_test = _train_and_test()
+    with pytest.raises(ValueError, match=r"others\[1\] \(argument 3\) has shape \(7, 2\), but "
+                                         r"X_train has shape \(50, 3\).*shape \(n, 3\)"):
+        standardize(X_train, X_test, X_test[:, :2])
+    with pytest.raises(ValueError, match=r"others\[0\].*X_train has shape \(50,\).*\(n,\)"):
+        standardize(X_train[:, 0], X_test)
+    with pytest.raises(ValueError, match=r"X_train must hold at least one example.*\(0, 3\)"):
+        standardize(np.zeros((0, 3)))
+    with pytest.raises(ValueError, match=r"X_train must hold.*shape \(\)"):
+        standardize(3.0)
+    with pytest.raises(ValueError, match="eps must be finite and >= 0.*-1e-08"):
+        standardize(X_train, eps=-1e-8)
+    with pytest.raises(TypeError, match="eps must be a number.*'1e-8'"):
+        standardize(X_train, eps="1e-8")
 
 
 # --------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
-from . import Feedback, not_attempted
 from .ch01 import check_shape_answer
+from .feedback import Feedback, not_attempted
 
 __all__ = ["check_X_shape", "check_layer_shapes", "check_learning_kinds"]
 

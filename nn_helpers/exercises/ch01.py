@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import Feedback, call_reader, check_function, compare_arrays, not_attempted
+from .feedback import Feedback, call_reader, check_function, compare_arrays, not_attempted
 
 __all__ = ["check_neuron", "check_layer_forward", "check_z_shape", "check_broadcast_shape"]
 

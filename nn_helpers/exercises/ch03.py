@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..descent import mse, mse_gradient
-from . import Feedback, call_reader, compare_arrays
+from .feedback import Feedback, call_reader, compare_arrays
 
 __all__ = ["check_descent_step", "check_mse", "check_mse_gradient"]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime
-from . import Feedback, compare_arrays
-from . import call_reader as _call_reader
+from .feedback import Feedback, compare_arrays
+from .feedback import call_reader as _call_reader
 
 __all__ = ["check_chain_rule", "check_neuron_gradients", "check_linear_vjp", "sigmoid",
            "sigmoid_prime"]

@@ -14,8 +14,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime
-from . import Feedback, not_attempted
+from ..losses import quadratic_grad
 from .ch04 import call_reader, diagnose
+from .feedback import Feedback, not_attempted
 
 __all__ = ["check_output_error", "check_param_gradients", "check_hidden_error",
            "check_shapes", "sigmoid", "sigmoid_prime"]
@@ -24,7 +25,7 @@ __all__ = ["check_output_error", "check_param_gradients", "check_hidden_error",
 # ------------------------------------------------------------- BP1
 def output_error_reference(Z, A, Y):
     """BP1 for sigmoid outputs and C = 1/(2n) sum ||a - y||^2: delta = (A - Y)/n * sigma'(Z)."""
-    return (A - Y) / A.shape[0] * sigmoid_prime(Z)
+    return quadratic_grad(A, Y) * sigmoid_prime(Z)
 
 
 def check_output_error(output_error) -> Feedback:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..digits import confusion_matrix
-from . import Feedback, call_reader, check_function, compare_arrays
+from .feedback import Feedback, call_reader, check_function, compare_arrays
 
 __all__ = ["check_count_confusions", "check_weight_gradient"]
 

@@ -15,8 +15,8 @@ import numbers
 import numpy as np
 
 from ..activations import softmax
-from . import Feedback
 from .ch04 import call_reader, diagnose
+from .feedback import Feedback
 
 __all__ = ["check_softmax_output_error", "check_velocity_update", "check_best_epoch", "softmax"]
 
