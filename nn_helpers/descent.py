@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import ACTIVATIONS, elementwise_names, softmax
+from .data import standardize  # noqa: F401  (the one standardize, in data/preprocess.py)
 
 # One neuron with one input: a = f(w x + b). Softmax needs a whole vector, so it is not here.
 NEURON_ACTIVATIONS = tuple(elementwise_names())
@@ -90,15 +91,6 @@ def _as_xy(x, y):
     if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
         raise ValueError("x and y must not contain NaN or inf.")
     return x, y
-
-
-def standardize(values):
-    """(v - mean) / standard deviation: the feature then has mean 0 and spread 1."""
-    values = np.asarray(values, dtype=float)
-    spread = values.std()
-    if spread == 0:
-        raise ValueError("values are all equal, so they cannot be standardised (spread 0).")
-    return (values - values.mean()) / spread
 
 
 def mse(w, b, x, y):
