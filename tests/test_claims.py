@@ -30,8 +30,6 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
     },
     "07_mnist.ipynb": {
         "92%": "a quote: the accuracy the seed write-up's text claims, labelled as its claim",
-        "0.01": "a definition: the saturation threshold the code uses",
-        "0.99": "a definition: the saturation threshold the code uses",
     },
     "08_better_training.ipynb": {
         "0.002": "an illustration of a confidently wrong output",
