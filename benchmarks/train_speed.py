@@ -13,6 +13,9 @@ plain SGD (lr 3.0). Five implementations train it on real MNIST:
               same data order (the same permutation per epoch), same thread count
 * ``matmul``  only the five matrix products of each step, on unshuffled batches, into
               preallocated arrays: the floor for any implementation of this step
+* ``adam``    nn_helpers.train with optimizer="adam" (lr 0.001): the cost of Adam's update
+* ``base``    nn_helpers.train from another copy of the package (``--baseline PATH``, e.g.
+              a git worktree of the commit before a change): old and new, side by side
 
 Every (implementation, batch size, dtype) run happens in a fresh subprocess, so its peak
 memory (ru_maxrss) is its own; runs alternate (implementations rotate within a round, and
@@ -24,6 +27,7 @@ one SGD step from the same start (and prints the differences).
 
     NN_HELPERS_DATA=/path/to/data python benchmarks/train_speed.py            # full
     NN_HELPERS_DATA=/path/to/data python benchmarks/train_speed.py --quick    # ~1 min
+    ... train_speed.py --baseline /path/to/old/checkout --threads default
 Results: a table on stdout and benchmarks/results/train_speed.json.
 """
 
@@ -47,7 +51,7 @@ LR = 3.0
 SEED = 0
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "train_speed.json"
-IMPLEMENTATIONS = ("loop", "nn", "bare", "torch", "matmul")
+IMPLEMENTATIONS = ("loop", "nn", "base", "adam", "bare", "torch", "matmul")
 
 
 # ------------------------------------------------------------------------ data
@@ -75,11 +79,13 @@ def batches(n, m):
 
 
 # -------------------------------------------------------------- implementations
-def epochs_nn(X, Y, m, epochs, dtype):
+def epochs_nn(X, Y, m, epochs, dtype, optimizer="sgd"):
     from nn_helpers import Network, train
 
     net = Network(SIZES, seed=SEED, dtype=dtype)
-    history = train(net, X, Y, epochs=epochs, batch_size=m, lr=LR, seed=SEED, progress=False)
+    settings = {"lr": LR} if optimizer == "sgd" else {"optimizer": optimizer, "lr": 0.001}
+    history = train(net, X, Y, epochs=epochs, batch_size=m, seed=SEED, progress=False,
+                    **settings)
     return history.seconds, history.loss[-1]
 
 
@@ -160,7 +166,8 @@ def torch_model(dtype, threads):
 
     from nn_helpers import Network
 
-    torch.set_num_threads(threads)
+    if threads != "default":           # "default": PyTorch's own choice, as a user runs it
+        torch.set_num_threads(int(threads))
     net = Network(SIZES, seed=SEED, dtype=dtype)
     params = [torch.tensor(p, requires_grad=True) for pair in net.parameters for p in pair]
     return params, torch.optim.SGD(params, lr=LR)
@@ -242,8 +249,10 @@ def worker(args):
         return
     X, Y = mnist(args.dtype)
     m, e, dt = args.batch, args.epochs, args.dtype
-    if args.impl == "nn":
+    if args.impl in ("nn", "base"):     # "base" runs with the baseline first on sys.path
         seconds, loss = epochs_nn(X, Y, m, e, dt)
+    elif args.impl == "adam":
+        seconds, loss = epochs_nn(X, Y, m, e, dt, optimizer="adam")
     elif args.impl == "bare":
         seconds, loss = epochs_bare(X, Y, m, e, dt)
     elif args.impl == "loop":
@@ -308,8 +317,12 @@ def check_one_step(dtype, m=10, have_torch=True):
 # --------------------------------------------------------------------- driver
 def run_worker(impl, m, dtype, args):
     env = dict(os.environ)
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        env[var] = str(args.threads)
+    if args.threads != "default":      # otherwise each library picks its own thread count
+        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            env[var] = str(args.threads)
+    if impl == "base":
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [args.baseline,
+                                                          env.get("PYTHONPATH")]))
     cmd = [sys.executable, __file__, "--worker", impl, "--batch", str(m), "--dtype", dtype,
            "--epochs", str(args.epochs), "--threads", str(args.threads),
            "--loop-examples", str(args.loop_examples)]
@@ -328,7 +341,8 @@ def have_torch():
 
 
 def measure(args):
-    impls = [i for i in IMPLEMENTATIONS if i != "torch" or have_torch()]
+    impls = [i for i in IMPLEMENTATIONS if (i != "torch" or have_torch())
+             and (i != "base" or args.baseline) and i not in args.skip]
     cells = {}  # (impl, dtype, m) -> {"seconds": [...], "maxrss_mb": [...], "loss": ...}
     peaks = {dtype: [] for dtype in args.dtypes}
     for round_ in range(args.repeats):
@@ -366,6 +380,8 @@ def summarise(cells, peaks, args):
             rows.append({
                 "dtype": dtype, "batch": m, "seconds": med, "peak_memory_mb": mem,
                 "torch_over_nn": med["torch"] / nn if "torch" in med else None,
+                "nn_over_base": nn / med["base"] if "base" in med else None,
+                "adam_over_nn": med["adam"] / nn if "adam" in med else None,
                 "loop_over_nn": med["loop"] / nn if "loop" in med else None,
                 "nn_over_bare": nn / med["bare"],
                 "bare_over_matmul": med["bare"] / med["matmul"],
@@ -388,17 +404,20 @@ def times(x, spec):
 
 def table(rows, peaks):
     lines = [
-        "| dtype | batch | loop s | nn_helpers s | bare NumPy s | PyTorch s | matmuls alone s "
-        "| PyTorch / nn | loop / nn | nn / bare | nn / matmuls | bare / matmuls "
+        "| dtype | batch | loop s | nn_helpers s | baseline s | Adam s | bare NumPy s "
+        "| PyTorch s | matmuls alone s | PyTorch / nn | loop / nn | nn / baseline | Adam / nn "
+        "| nn / bare | nn / matmuls | bare / matmuls "
         "| nn GFLOP/s (% of peak) | peak MB nn / torch / loop |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         s, mem = r["seconds"], r["peak_memory_mb"]
         lines.append(
             f"| {r['dtype']} | {r['batch']} | {fmt(s.get('loop'), '.2f')} | {s['nn']:.3f} | "
+            f"{fmt(s.get('base'), '.3f')} | {fmt(s.get('adam'), '.3f')} | "
             f"{s['bare']:.3f} | {fmt(s.get('torch'), '.3f')} | {s['matmul']:.3f} | "
             f"{times(r['torch_over_nn'], '.2f')} | {times(r['loop_over_nn'], '.1f')} | "
+            f"{fmt(r['nn_over_base'], '.2f')} | {fmt(r['adam_over_nn'], '.2f')} | "
             f"{r['nn_over_bare']:.2f} | {r['nn_over_matmul']:.2f} | "
             f"{r['bare_over_matmul']:.2f} | {r['nn_gflops']:.0f} "
             f"({100 * r['nn_fraction_of_peak']:.0f}%) | {mem['nn']:.0f} / "
@@ -416,8 +435,12 @@ def parse(argv=None):
     p.add_argument("--dtypes", type=lambda s: s.split(","), default=["float32", "float64"])
     p.add_argument("--epochs", type=int, default=3, help="epochs per run (default 3)")
     p.add_argument("--repeats", type=int, default=3, help="alternating rounds (default 3)")
-    p.add_argument("--threads", type=int, default=1,
-                   help="BLAS/PyTorch threads for every run (default 1; see README)")
+    p.add_argument("--threads", type=lambda s: s if s == "default" else int(s), default=1,
+                   help="BLAS/PyTorch threads for every run (default 1), or 'default': each "
+                        "library's own choice, as a user runs it (see README)")
+    p.add_argument("--baseline", help="another checkout of the package, timed as 'base'")
+    p.add_argument("--skip", type=lambda s: s.split(","), default=[],
+                   help="implementations not to run, e.g. loop,matmul")
     p.add_argument("--loop-batch-sizes", type=lambda s: [int(x) for x in s.split(",")],
                    default=[10], help="batch sizes that also time the per-example loop")
     p.add_argument("--loop-examples", type=int, default=6000,
@@ -459,7 +482,7 @@ def main(argv=None):
         "torch": _torch_version() if torch_ok else None,
         "settings": {k: getattr(args, k) for k in (
             "batch_sizes", "dtypes", "epochs", "repeats", "threads", "loop_batch_sizes",
-            "loop_examples")},
+            "loop_examples", "baseline")},
         "network": {"sizes": SIZES, "activation": "sigmoid", "loss": "quadratic", "lr": LR},
         "gflop_per_epoch": flops_per_epoch(60000) / 1e9,
         "peak_gflops": peaks, "one_step_check": check, "rows": rows, "runs": cells,

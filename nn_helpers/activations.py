@@ -27,12 +27,18 @@ def sigmoid(Z, out=None):
     warning is silenced instead of paying for a second formula. One ``exp`` and three
     in-place operations: the training loop calls this every step.
     """
+    with np.errstate(over="ignore"):
+        return sigmoid_in_training(Z, out)
+
+
+def sigmoid_in_training(Z, out=None):
+    """sigma(z) without its own ``np.errstate``: the training loop silences overflow once for
+    the whole run, and entering errstate costs more than the sigmoid of a small batch."""
     Z = np.asarray(Z)
     if out is None:
         out = np.empty(Z.shape, np.result_type(Z.dtype, np.float16))  # ints -> float
     np.negative(Z, out=out)
-    with np.errstate(over="ignore"):
-        np.exp(out, out=out)        # e^-z, in (0, inf]
+    np.exp(out, out=out)            # e^-z, in (0, inf]
     out += 1.0                      # 1 + e^-z
     return np.reciprocal(out, out=out)
 
@@ -153,7 +159,8 @@ class Activation:
     slope far below it), ``can_die`` whether a unit can get stuck at slope 0 for every input,
     ``scalar`` the one-number twin ``z -> (f(z), f'(z))`` for the computational graph,
     ``torch`` the name of the ``torch.nn`` module that computes the same function and
-    ``symbol`` how drawings write it.
+    ``symbol`` how drawings write it. ``f_in_training`` is ``f`` for a caller that has
+    silenced floating-point warnings itself (the training loop); by default ``f``.
     """
 
     name: str
@@ -167,6 +174,11 @@ class Activation:
     scalar: Callable | None = None
     torch: str = ""
     symbol: str = ""
+    f_in_training: Callable | None = None
+
+    def __post_init__(self):
+        if self.f_in_training is None:
+            object.__setattr__(self, "f_in_training", self.f)
 
     @property
     def elementwise(self) -> bool:
@@ -195,7 +207,8 @@ class Activation:
 
 ACTIVATIONS = {a.name: a for a in (
     Activation("sigmoid", sigmoid, sigmoid_prime, sigmoid_prime_from_output, range=(0.0, 1.0),
-               peak_slope=0.25, scalar=_scalar_sigmoid, torch="Sigmoid", symbol="σ"),
+               peak_slope=0.25, scalar=_scalar_sigmoid, torch="Sigmoid", symbol="σ",
+               f_in_training=sigmoid_in_training),
     Activation("tanh", tanh, tanh_prime, tanh_prime_from_output, range=(-1.0, 1.0),
                scalar=_scalar_tanh, torch="Tanh", symbol="tanh"),
     Activation("relu", relu, relu_prime, relu_prime_from_output, range=(0.0, math.inf),

@@ -121,7 +121,10 @@ class Network:
         for i, (W, b, f) in enumerate(zip(self.weights, self.biases, self.activations)):
             Z = np.matmul(As[-1], W, out=None if buffers is None else buffers.Z[i])
             Z += b                                                 # Z = A[l-1] @ W[l] + b[l]
-            A = f.f(Z, out=None if buffers is None else buffers.A[i + 1])
+            if buffers is None:
+                A = f.f(Z)
+            else:                     # the training loop, which silences overflow warnings
+                A = f.f_in_training(Z, out=buffers.A[i + 1])
             mask = None
             if rng is not None and self._dropout[i]:
                 mask = dropout_mask(rng, A.shape, self._dropout[i], A.dtype)
@@ -182,7 +185,7 @@ class Network:
         for i in reversed(range(len(self.weights))):
             dW, db, back, scratch = (None,) * 4 if buffers is None else buffers.layer(i)
             dW = np.matmul(cache.A[i].T, delta, out=dW)            # BP4: A[l-1].T @ delta[l]
-            db = delta.sum(axis=0, out=db)                         # BP3: sum over the batch
+            db = np.add.reduce(delta, axis=0, out=db)              # BP3: sum over the batch
             grads.append((dW, db))
             if i > 0:                                              # BP2 (no delta for X):
                 back = np.matmul(delta, self.weights[i].T, out=back)   # delta[l] @ W[l].T

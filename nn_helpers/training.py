@@ -128,8 +128,8 @@ def run_epoch(net, X, Y, batch_size, optimizer, rng, buffers=None, factors=None,
     for batch, first in enumerate(range(0, len(X), batch_size)):
         rows = order[first:first + batch_size]
         b = buffers.rows(len(rows))       # the last batch may be smaller
-        xb = np.take(X, rows, axis=0, out=b.X, mode="clip")  # gather the batch into
-        yb = np.take(Y, rows, axis=0, out=b.Y, mode="clip")  # reused arrays, no copy of X
+        xb = X.take(rows, axis=0, out=b.X, mode="clip")   # gather the batch into
+        yb = Y.take(rows, axis=0, out=b.Y, mode="clip")   # reused arrays, no copy of X
         cost, grads = net.cost_and_gradients(xb, yb, dropout_rng, b, checked=True)
         if not math.isfinite(cost):
             error = TrainingDiverged(f"the cost became {cost} in batch {batch + 1}", None)
