@@ -52,6 +52,7 @@ SEED = 0
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "train_speed.json"
 IMPLEMENTATIONS = ("loop", "nn", "base", "adam", "bare", "torch", "matmul")
+THREADS = "1"   # the worker's --threads
 
 
 # ------------------------------------------------------------------------ data
@@ -84,6 +85,8 @@ def epochs_nn(X, Y, m, epochs, dtype, optimizer="sgd"):
 
     net = Network(SIZES, seed=SEED, dtype=dtype)
     settings = {"lr": LR} if optimizer == "sgd" else {"optimizer": optimizer, "lr": 0.001}
+    if THREADS not in ("default", "1"):       # --threads N: nn_helpers uses N threads too
+        settings["threads"] = int(THREADS)
     history = train(net, X, Y, epochs=epochs, batch_size=m, seed=SEED, progress=False,
                     **settings)
     return history.seconds, history.loss[-1]
@@ -247,6 +250,8 @@ def worker(args):
     if args.impl == "peak":
         print(json.dumps({"gflops": peak_gflops(args.dtype)}))
         return
+    global THREADS
+    THREADS = str(args.threads) if args.impl != "base" else "1"   # old code: its own rule
     X, Y = mnist(args.dtype)
     m, e, dt = args.batch, args.epochs, args.dtype
     if args.impl in ("nn", "base"):     # "base" runs with the baseline first on sys.path

@@ -58,7 +58,7 @@ class History:
 
 def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum=None,
           weight_decay=None, val=None, seed=0, progress=True, callback=None,
-          schedule=None) -> History:
+          schedule=None, threads=None) -> History:
     """Train ``net`` in place with mini-batches and return its per-epoch History.
 
     X: (n, d) inputs, Y: (n, k) targets (one-hot rows for classes).  ``optimizer`` is "sgd"
@@ -69,8 +69,12 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum
     validation loss (and accuracy) per epoch.  The order of the examples in each epoch and
     the dropout masks come from ``seed``, so a run is reproducible.
     ``callback(epoch, history)`` is called after each epoch; return True to stop early.
+    ``threads``: BLAS threads for the products (None: one for the small products of these
+    networks, see ``_blas_threads``). The result depends on it, in the last bits.
     """
     X, Y = _check_data(net, X, Y, "X", "Y")
+    if threads is not None:
+        threads = check_positive("threads", threads, integer=True)
     epochs = check_positive("epochs", epochs, integer=True)
     batch_size = check_positive("batch_size", batch_size, integer=True)
     if batch_size > len(X):
@@ -90,7 +94,7 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum
     bar = _progress_bar(epochs) if progress else None
     # A diverging run overflows before its cost turns inf; the cost check below reports it
     # with a clear message, so NumPy's overflow warnings would only add noise.
-    with np.errstate(over="ignore", invalid="ignore"), _few_blas_threads(net, batch_size):
+    with np.errstate(over="ignore", invalid="ignore"), _blas_threads(net, batch_size, threads):
         buffers = Buffers(net, batch_size)
         for epoch in range(epochs):
             start = time.perf_counter()
@@ -281,13 +285,20 @@ def _show_progress(bar, history):
 # a descheduled thread: we measured epochs 3-15x slower with two threads than with one
 # on a busy 2-core machine (benchmarks/README.md). So training products below this many
 # multiply-adds per step run on one thread; the previous setting is restored afterwards.
+# Idle cores do help large batches on a quiet machine, but the thread count changes how
+# OpenBLAS splits a product, and with it the last bits of the result: we measured other
+# weights after 20 steps with 2 threads than with 1. A seeded run must give the same
+# numbers on a busy machine and a quiet one, so using more threads is the caller's choice
+# (``threads=2``), never a guess from the machine's load.
 SINGLE_THREAD_BELOW = 2**26   # batch_size * n_in * n_out of the largest layer
 
 
-def _few_blas_threads(net, batch_size):
-    """A context manager: one BLAS thread when every product per step is small."""
+def _blas_threads(net, batch_size, threads=None):
+    """A context manager: ``threads`` BLAS threads, or one when every product is small."""
     from threadpoolctl import threadpool_limits  # imported here: only training needs it
 
+    if threads is not None:
+        return threadpool_limits(limits=threads, user_api="blas")
     largest = max(n_in * n_out for n_in, n_out in zip(net.sizes[:-1], net.sizes[1:]))
     if batch_size * largest < SINGLE_THREAD_BELOW:
         return threadpool_limits(limits=1, user_api="blas")
