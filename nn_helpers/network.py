@@ -95,6 +95,11 @@ class Network:
         self._dropout = [layer.dropout for layer in self.layers]
 
     @property
+    def has_dropout(self) -> bool:
+        """True when some layer switches units off during training."""
+        return any(self._dropout)
+
+    @property
     def output(self):
         """The output layer's activation."""
         return self.activations[-1]
@@ -107,12 +112,16 @@ class Network:
         return ACTIVATIONS[hidden.pop()] if len(hidden) == 1 else None
 
     # ----------------------------------------------------------------- forward
-    def forward(self, X, rng=None) -> Cache:
+    def forward(self, X, rng=None, checked=False) -> Cache:
         """Run the network on a batch and keep every Z and A for backpropagation.
 
         With ``rng`` (a ``np.random.Generator``) the layers' dropout is switched on, as in
-        training; without it every unit takes part (predictions, validation)."""
-        return self._forward(as_inputs(X, self.sizes[0], self.dtype), rng=rng)
+        training; without it every unit takes part (predictions, validation).
+        ``checked=True``: X is already a checked array of the network's dtype (the training
+        loop checks its data once)."""
+        if not checked:
+            X = as_inputs(X, self.sizes[0], self.dtype)
+        return self._forward(X, rng=rng)
 
     def _forward(self, X, buffers=None, rng=None) -> Cache:
         """The forward pass on checked inputs. ``buffers`` (training only, see

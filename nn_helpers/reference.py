@@ -92,7 +92,7 @@ def train_per_example(net, X, Y, epochs=1, batch_size=10, lr=3.0, seed=0):
     Returns ``net``.
     """
     all_sigmoid = all(a.name == "sigmoid" for a in net.activations)
-    if not (all_sigmoid and net.loss.name == "quadratic" and not any(net._dropout)):
+    if not (all_sigmoid and net.loss.name == "quadratic" and not net.has_dropout):
         raise ValueError(f"train_per_example implements the textbook network only: "
                          f"hidden='sigmoid', output='sigmoid', loss='quadratic'; got {net!r}.")
     X = as_inputs(X, net.sizes[0], net.dtype)

@@ -87,7 +87,7 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum
     optimizer.bind(net)
 
     rng = np.random.default_rng(seed)     # the shuffles
-    dropout_rng = rng.spawn(1)[0] if any(net._dropout) else None   # masks: their own stream
+    dropout_rng = rng.spawn(1)[0] if net.has_dropout else None   # masks: their own stream
     per_epoch = -(-len(X) // batch_size)
     factors = _schedule_factors(schedule, epochs * per_epoch, per_epoch)
     history = History()
@@ -217,7 +217,7 @@ def _check_data(net, X, Y, x_name, y_name):
 
 def _record_validation(net, X_val, Y_val, history):
     """Cost and accuracy on the validation set, both from one forward pass."""
-    cache = net._forward(X_val)
+    cache = net.forward(X_val, checked=True)
     A = cache.A[-1]
     history.val_loss.append(net.loss.cost(A, Y_val, cache.Z[-1]))
     if is_classifier(net):
