@@ -4,7 +4,7 @@ and gradient descent on the two-parameter model y_hat = w * x + b.
 # n: examples, g: grid points per axis, s: descent steps.  x, y: (n,) one number per example.
 
 Everything here is NumPy only (no plotting, no widgets) so it is quick to test; the
-apps in ``nn_helpers.widgets`` draw what these functions compute.
+apps in ``nn_helpers.apps.explorers`` draw what these functions compute.
 
 The loss of notebook 03 is the usual mean squared error (MSE)
     L(w, b) = (1/n) sum_i (w x_i + b - y_i)^2

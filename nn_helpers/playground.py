@@ -1,30 +1,32 @@
 # n: examples, g: grid points per axis, h: hidden units of a layer, L: layers.  X: (n, 2), y: (n,)
-"""A training playground for 2-D classification: a pure model and a thin widget layer over it.
+"""A training playground for 2-D classification: the pure model, with no widgets.
 
 ``PlaygroundModel`` holds everything one experiment needs (the data split, the ``Network``,
 the ``SGD`` optimizer and the history) and has no idea that widgets exist, so the tests can
-train it headlessly. ``Playground`` wires it to ipywidgets controls and ipympl figures.
+train it headlessly. The widget app over it, ``Playground``, lives in
+``nn_helpers.apps.playground``; ``from nn_helpers.playground import Playground`` still works.
 
 One training step of the playground is one epoch of mini-batch SGD:
 
     for each batch (X_b, Y_b) of the shuffled training set:
         grads = net.gradients(X_b, Y_b)        # forward + backpropagation (BP1-BP4)
-        W <- W - lr * (dW + l2 * W),  b <- b - lr * db      (nn_helpers.training.SGD)
+        W <- W - lr * (dW + l2 * W),  b <- b - lr * db    (nn_helpers.optimizers.SGD)
+
+(the loop is ``nn_helpers.training.run_epoch``, the one that ``train`` runs too).
 
 The network is ``[2, h_1, ..., h_L, 1]`` with a sigmoid output read as P(class 1) and the
 binary cross-entropy cost. Inputs are standardized with the training set's mean and standard
 deviation (so XOR, whose corners sit at 0 and 1, is centred like the circles); the pictures
 are still drawn in the data's own coordinates.
 
-Only NumPy is imported at module level; matplotlib, ipympl and ipywidgets load when a
-``Playground`` widget is built.
+Only NumPy is imported here; matplotlib, ipympl and ipywidgets load when ``Playground``
+is imported.
 """
 
 from __future__ import annotations
 
 import math
 import numbers
-import time
 from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
@@ -270,271 +272,11 @@ def hidden_mosaic(grids, gap=2):
     return mosaic
 
 
-# ------------------------------------------------------------------------------------------
-# The widget layer
-# ------------------------------------------------------------------------------------------
-# Design choices (deliberate):
-# * Play is an ipywidgets ``Play`` widget, not an asyncio task. The browser's timer ticks its
-#   value; each tick is one ordinary comm message whose handler trains for a short, bounded
-#   time (TICK_SECONDS) and returns, so the kernel is never blocked and other cells and
-#   controls keep working. Nothing keeps running when no browser is attached (nbval, a
-#   closed tab), and a test drives it exactly as the browser does: ``play.value += 1``.
-#   An asyncio task would have to be cancelled by hand and depends on how the kernel's event
-#   loop interleaves messages. Ticks that queued up while the kernel was busy are dropped,
-#   so a slow machine trains less often instead of falling behind.
-# * Figures are ipympl canvases (a widget), not ``widgets.Output`` + inline PNGs. Each update
-#   changes the data of existing artists and redraws one canvas in place: no flicker, no
-#   re-sent output. Under nbval an ipympl cell stores a stable widget view (compared outputs
-#   stay equal), whereas an Output widget's inner output always differs. The canvas is
-#   attached to a bare Figure (``nn_helpers.widgets.figure_canvas``, no pyplot), so this works
-#   whatever ``%matplotlib`` backend the notebook uses and leaves pyplot's figures alone.
+def __getattr__(name):
+    """``Playground`` (the widget app) is imported from ``nn_helpers.apps`` only when asked
+    for, so that this module stays free of ipywidgets and matplotlib."""
+    if name == "Playground":
+        from .apps.playground import Playground
 
-EPOCHS_PER_TICK = 5      # epochs trained per Play tick (slow enough to watch it learn) ...
-TICK_SECONDS = 0.15      # ... unless they take longer than this (a big network)
-PLAY_INTERVAL_MS = 300   # how often the Play widget ticks
-
-
-class Playground:
-    """The interactive playground: controls + live pictures over a ``PlaygroundModel``.
-
-    >>> pg = Playground(dataset="circles")          # doctest: +SKIP
-    >>> pg                                            # displays it in a notebook
-    Set controls from code too: ``pg.controls["dataset"].value = "xor"``;
-    ``pg.step_button.click()``; ``pg.model`` is the model behind the pictures.
-    """
-
-    def __init__(self, settings: PlaygroundSettings | None = None, **overrides):
-        self.model = PlaygroundModel(settings, **overrides)
-        self._last_tick_end = 0.0
-        self._build_controls()
-        self._build_figure()
-        self.widget = self._layout()
-        self._redraw_all()
-
-    # --------------------------------------------------------------- controls
-    def _build_controls(self):
-        import ipywidgets as w
-
-        s = self.model.settings
-        narrow = w.Layout(width="260px")
-        style = {"description_width": "90px"}
-        kw = {"layout": narrow, "style": style}
-        self.controls = {
-            "dataset": w.Dropdown(options=sorted(DATASETS), value=s.dataset,
-                                  description="data set", **kw),
-            "noise": w.FloatSlider(value=s.noise, min=0.0, max=0.5, step=0.05,
-                                   description="noise", continuous_update=False,
-                                   readout_format=".2f", **kw),
-            "layers": w.IntSlider(value=len(s.hidden), min=1, max=4, description="hidden layers",
-                                  continuous_update=False, **kw),
-            "units": w.IntSlider(value=max(s.hidden), min=1, max=16, description="units/layer",
-                                 continuous_update=False, **kw),
-            "activation": w.Dropdown(options=list(ACTIVATIONS), value=s.activation,
-                                     description="activation", **kw),
-            "seed": w.BoundedIntText(value=s.seed, min=0, max=10**6, description="seed", **kw),
-            "lr": w.Dropdown(options=_with(LEARNING_RATES, s.lr), value=s.lr,
-                             description="learning rate", **kw),
-            "batch_size": w.Dropdown(options=_with(BATCH_SIZES, s.batch_size),
-                                     value=s.batch_size, description="batch size", **kw),
-            "l2": w.Dropdown(options=_with(L2_RATES, s.l2), value=s.l2, description="L2", **kw),
-        }
-        # changing the data or the network starts a new experiment ...
-        for name in ("dataset", "noise", "layers", "units", "activation", "seed"):
-            self.controls[name].observe(self._guarded(self._on_setting), names="value")
-        # ... while lr, batch size and L2 apply from the next step, as in a real run
-        for name in ("lr", "batch_size", "l2"):
-            self.controls[name].observe(self._guarded(self._on_training_setting), names="value")
-
-        self.step_button = w.Button(description="Step", icon="step-forward",
-                                    tooltip="train one epoch", layout=w.Layout(width="90px"))
-        self.reset_button = w.Button(description="Reset", icon="refresh",
-                                     tooltip="new weights (same seed: same start)",
-                                     layout=w.Layout(width="90px"))
-        self.play = w.Play(value=0, min=0, max=10**9, step=1, interval=PLAY_INTERVAL_MS,
-                           show_repeat=False, description="Play/Pause",
-                           tooltip="train continuously; pause to stop")
-        self.step_button.on_click(self._guarded(lambda _: self._train(1)))
-        self.reset_button.on_click(self._guarded(lambda _: self.reset()))
-        self.play.observe(self._guarded(self._on_tick), names="value")
-        self.status = w.HTML()
-        self.share_box = w.HTML()
-
-    def _layout(self):
-        import ipywidgets as w
-
-        c = self.controls
-        column = w.Layout(margin="0 12px 0 0")
-        data = w.VBox([w.HTML("<b>Data</b>"), c["dataset"], c["noise"], c["seed"]],
-                      layout=column)
-        network = w.VBox([w.HTML("<b>Network</b>"), c["layers"], c["units"], c["activation"]],
-                         layout=column)
-        training = w.VBox([w.HTML("<b>Training</b>"), c["lr"], c["batch_size"], c["l2"]],
-                          layout=column)
-        buttons = w.HBox([self.play, self.step_button, self.reset_button])
-        box = w.VBox([w.HBox([data, network, training]), buttons, self.status, self.canvas,
-                      self.share_box], layout=w.Layout(padding="4px"))
-        box.add_class("nn-playground")                # a handle for the browser test
-        return box
-
-    # ----------------------------------------------------------------- figure
-    def _build_figure(self):
-        from .widgets import figure_canvas  # a bare Figure on an ipympl canvas; no pyplot
-
-        fig, self.canvas = figure_canvas(figsize=(12, 4.2))
-        # a fixed layout: constrained layout would re-run on every redraw and double its cost
-        fig.set_layout_engine("none")
-        fig.set_dpi(80)
-        self.canvas.toolbar_visible = False
-        self.canvas.footer_visible = False
-        self.canvas.resizable = False
-        self.figure = fig
-        self.ax_boundary, self.ax_loss, self.ax_units = fig.subplots(
-            1, 3, gridspec_kw={"width_ratios": [1, 1.1, 1.2], "left": 0.06, "right": 0.99,
-                               "bottom": 0.13, "top": 0.88, "wspace": 0.28})
-
-    def _redraw_all(self):
-        """Re-create every artist (after a reset: new data, maybe a new architecture)."""
-        from matplotlib.colors import LinearSegmentedColormap
-
-        from .plots import COLORS
-
-        m, ax = self.model, self.ax_boundary
-        cmap = LinearSegmentedColormap.from_list("two_classes", [COLORS[0], "white", COLORS[1]])
-        for a in (self.ax_boundary, self.ax_loss, self.ax_units):
-            a.clear()
-        xx, yy, P = m.decision_grid()
-        extent = (xx.min(), xx.max(), yy.min(), yy.max())
-        self.boundary_image = ax.imshow(P, origin="lower", extent=extent, cmap=cmap,
-                                        vmin=0, vmax=1, aspect="auto", alpha=0.6,
-                                        interpolation="bilinear")
-        self._contour = None
-        for label, marker in ((0, "o"), (1, "s")):
-            tr, te = m.X_train[m.y_train == label], m.X_test[m.y_test == label]
-            ax.scatter(tr[:, 0], tr[:, 1], c=COLORS[label], marker=marker, s=28,
-                       edgecolors="black", linewidths=0.6, label=f"class {label} (train)")
-            ax.scatter(te[:, 0], te[:, 1], facecolors="none", edgecolors=COLORS[label],
-                       marker=marker, s=28, linewidths=1.2, label=f"class {label} (test)")
-        ax.set(xlabel="$x_1$", ylabel="$x_2$", title="P(class 1); black line: 0.5")
-        ax.legend(loc="lower left", fontsize=8, framealpha=0.7)
-
-        lax = self.ax_loss
-        (self.train_line,) = lax.plot([], [], color=COLORS[0], lw=2, label="train")
-        (self.test_line,) = lax.plot([], [], color=COLORS[1], lw=2, ls="--", label="test")
-        lax.set(xlabel="epoch", ylabel="cross-entropy cost", title="loss")
-        lax.legend(loc="upper right")
-        lax.grid(alpha=0.3)
-
-        uax = self.ax_units
-        mosaic = hidden_mosaic(m.hidden_grids())
-        self.units_image = uax.imshow(mosaic, cmap="PuOr_r", vmin=-1, vmax=1,
-                                      interpolation="nearest", origin="upper")
-        r = m.hidden_grids()[0].shape[-1]
-        cell = r + 2
-        uax.set_yticks([layer * cell + r / 2 for layer in range(len(m.settings.hidden))],
-                       [f"layer {layer + 1}" for layer in range(len(m.settings.hidden))])
-        uax.set_xticks([])
-        uax.set_title("hidden units' outputs\n(each scaled to its max |output|)", fontsize=11)
-        for text in (ax.title, lax.title, lax.xaxis.label, lax.yaxis.label, ax.xaxis.label,
-                     ax.yaxis.label):
-            text.set_fontsize(13)
-        self._update()
-
-    def _update(self):
-        """Move the existing artists to the model's current state and redraw the canvas."""
-        m = self.model
-        xx, yy, P = m.decision_grid()
-        self.boundary_image.set_data(P)
-        if self._contour is not None:
-            self._contour.remove()
-        self._contour = self.ax_boundary.contour(xx, yy, P, levels=[0.5], colors="black",
-                                                 linewidths=1.5) if P.min() < 0.5 < P.max() \
-            else None
-        h = m.history
-        self.train_line.set_data(h.epoch, h.train_loss)
-        self.test_line.set_data(h.epoch, h.test_loss)
-        for line in (self.train_line, self.test_line):   # one point draws no line: mark it
-            line.set_marker("o" if len(h.epoch) == 1 else "None")
-        self.ax_loss.set_xlim(0, max(10, h.epoch[-1]))
-        top = max(max(h.train_loss), max(h.test_loss))
-        self.ax_loss.set_ylim(0, 1.05 * top if math.isfinite(top) else 1.0)
-        self.units_image.set_data(hidden_mosaic(m.hidden_grids()))
-        self.status.value = f"<span class='pg-status'>{m.summary()}</span>"
-        self.share_box.value = ("<small>Reproduce or share this run: "
-                                f"<code>{m.share()}</code></small>")
-        self.canvas.draw_idle()
-
-    # --------------------------------------------------------------- actions
-    def reset(self):
-        """Start over from the current settings (same seed: the same data and weights)."""
-        self.model.reset()
-        self._redraw_all()
-
-    def _train(self, n_epochs, budget=None):
-        """Train n_epochs epochs, or fewer (at least one) if they exceed ``budget`` seconds."""
-        try:
-            deadline = time.monotonic() + (budget if budget is not None else math.inf)
-            self.model.step(1)
-            for _ in range(n_epochs - 1):
-                if time.monotonic() > deadline:
-                    break
-                self.model.step(1)
-        except TrainingDiverged as err:
-            self.play.playing = False
-            self._update()
-            self.status.value = f"<span class='pg-diverged' style='color:#D55E00'>{err}</span>"
-            return
-        self._update()
-
-    def _on_tick(self, change):
-        if change["new"] <= change["old"]:       # the Play widget's stop button rewinds it
-            return
-        if time.monotonic() - self._last_tick_end < 0.5 * PLAY_INTERVAL_MS / 1000:
-            return                                # a tick that queued while we were busy
-        self._train(EPOCHS_PER_TICK, budget=TICK_SECONDS)
-        self._last_tick_end = time.monotonic()
-
-    def _on_setting(self, change):
-        c = self.controls
-        hidden = (c["units"].value,) * c["layers"].value
-        self.model.reset(dataset=c["dataset"].value, noise=float(c["noise"].value),
-                         hidden=hidden, activation=c["activation"].value,
-                         seed=int(c["seed"].value))
-        self._redraw_all()
-
-    def _on_training_setting(self, change):
-        c = self.controls
-        self.model.set_training(lr=c["lr"].value, batch_size=c["batch_size"].value,
-                                l2=c["l2"].value)
-        self.share_box.value = ("<small>Reproduce or share this run: "
-                                f"<code>{self.model.share()}</code></small>")
-
-    def _guarded(self, callback):
-        """Run a widget callback; show an error in the status line instead of losing it
-        (a kernel-side exception in a callback would otherwise only reach the log)."""
-        def run(*args):
-            try:
-                callback(*args)
-            except Exception as err:  # noqa: BLE001 - shown to the user, then re-raised
-                self.play.playing = False
-                self.status.value = (f"<span class='pg-error' style='color:#D55E00'>"
-                                     f"Error: {type(err).__name__}: {err}</span>")
-                raise
-        return run
-
-    # ---------------------------------------------------------------- display
-    def close(self):
-        """Close every widget of the playground (frees the kernel-side objects)."""
-        self.play.playing = False
-        for widget in (*self.controls.values(), self.step_button, self.reset_button, self.play,
-                       self.status, self.share_box, self.canvas, self.widget):
-            widget.close()
-
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = f"Playground: {self.model.share()}"  # short and stable (nbval)
-        return bundle
-
-
-def _with(options, value):
-    """The menu ``options`` plus ``value`` if a caller chose a value outside it, sorted."""
-    return tuple(sorted(set(options) | {value}))
+        return Playground
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

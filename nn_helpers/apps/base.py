@@ -1,0 +1,151 @@
+# no arrays of their own: an app draws what the pure functions of nn_helpers compute
+"""``App``: what every widget app shares (a figure on an ipympl canvas, controls that redraw it,
+a readout line that also shows errors, a static picture in the saved output), and ``figure_canvas``.
+
+Each app is a ``widgets.VBox`` subclass with ``.controls`` (a dict of its controls),
+``.readout`` (an ``HTML`` widget with CSS class ``nn-readout``), ``.figure`` and ``.canvas``,
+so tests and notebooks can set a control from code and read the result.
+
+Why an ipympl canvas and not ``widgets.Output`` + a fresh inline figure per change?
+The canvas is one widget that stays on the page: a slider move changes the data of the
+existing artists and asks the canvas to redraw, so it is smooth (no flicker, no new image
+per step) and the cell's saved output does not depend on the slider history, which is
+what lets nbval compare it strictly (an Output widget's inner output always differs). We
+build a bare ``matplotlib.figure.Figure`` and attach ipympl's canvas to it ourselves instead
+of calling ``plt.figure()``: pyplot is never involved, so the figure is shown exactly once
+(inside the app's layout), whatever ``%matplotlib`` mode the notebook is in, and it does not
+leak into later ``plt.show()``.
+
+A canvas needs a live kernel to draw, so a reader of the saved notebook (GitHub, a static
+site) would see nothing. ``App._repr_mimebundle_`` therefore adds a PNG of the figure as it is
+when the app is displayed, next to the widget view: JupyterLab shows the live widget, a static
+renderer shows the picture (ipympl does the same for a bare canvas). nbval does not compare
+PNGs, so this picture never makes a notebook test flaky.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+import warnings
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+READOUT_CLASS = "nn-readout"
+FONT_SIZE = 13             # readable on a projector
+ALERT_COLOR = "#D55E00"    # vermillion of the colour-blind safe palette (plots.COLORS)
+
+
+def _import_ipympl():
+    """ipympl's canvas classes, without letting the import change the notebook's backend.
+
+    ``import ipympl`` switches matplotlib to the ipympl backend when matplotlib is already
+    loaded; every later ``plt.show()`` would then become an interactive widget instead of
+    the inline picture the notebook asked for. We put the previous backend back.
+    """
+    import matplotlib
+
+    previous = matplotlib.get_backend()
+    from ipympl.backend_nbagg import Canvas, FigureManager
+
+    if matplotlib.get_backend() != previous:
+        matplotlib.use(previous)
+    return Canvas, FigureManager
+
+
+def figure_canvas(figsize):
+    """A matplotlib Figure whose canvas is an ipympl widget: (figure, canvas widget)."""
+    Canvas, FigureManager = _import_ipympl()
+    figure = Figure(figsize=figsize, layout="constrained")
+    with warnings.catch_warnings():
+        # ipympl's Toolbar passes an argument traitlets calls deprecated; not ours to fix
+        warnings.simplefilter("ignore", DeprecationWarning)
+        canvas = Canvas(figure)
+        FigureManager(canvas, 0)  # the manager answers the browser's resize/redraw requests
+    canvas.header_visible = False  # no "Figure 0" title bar above the plot
+    canvas.toolbar_visible = "fade-in-fade-out"
+    return figure, canvas
+
+
+class App(widgets.VBox):
+    """A widget app: ``controls`` (name -> control) that drive one ``figure`` drawn on
+    an ipympl ``canvas``, and a ``readout`` line that says what the picture shows.
+
+    The default layout is a row of the controls, the readout, then the canvas; an app with
+    more to lay out overrides ``_layout()``. Wire controls with ``on_change``: every callback
+    runs through ``guarded``, so an exception reaches the reader in the readout line instead
+    of only the kernel's log.
+    """
+
+    ERROR_CLASS = "nn-error"   # CSS class of the error message in the readout
+
+    def __init__(self, controls, figure, canvas, **kwargs):
+        # a dict, or a list keyed by each control's description
+        self.controls = (dict(controls) if isinstance(controls, dict)
+                         else {c.description: c for c in controls})
+        self.figure, self.canvas = figure, canvas
+        self.readout = widgets.HTML()
+        self.readout.add_class(READOUT_CLASS)
+        super().__init__(self._layout(), **kwargs)
+
+    def _layout(self):
+        """The children of the app's column."""
+        return [widgets.HBox(list(self.controls.values())), self.readout, self.canvas]
+
+    # ------------------------------------------------------------------ wiring
+    def on_change(self, callback, names=None):
+        """Call ``callback()`` (guarded) whenever the value of a control changes: the controls
+        called ``names``, or every control."""
+        for name in self.controls if names is None else names:
+            self.controls[name].observe(self.guarded(lambda _change: callback()), names="value")
+
+    def guarded(self, callback):
+        """``callback`` wrapped for a widget event: an exception is shown in the readout
+        (``show_error``), then raised again for the log and for tests."""
+        def run(*args):
+            try:
+                callback(*args)
+            except Exception as err:  # noqa: BLE001 - shown to the user, then re-raised
+                self.show_error(err)
+                raise
+        return run
+
+    def show_error(self, err):
+        self.readout.value = (f"<span class='{self.ERROR_CLASS}' style='color:{ALERT_COLOR}'>"
+                              f"Error: {type(err).__name__}: {html.escape(str(err))}</span>")
+
+    def redraw(self):
+        """Ask the browser to redraw the canvas (after the artists' data changed)."""
+        self.canvas.draw_idle()
+
+    # ----------------------------------------------------------------- display
+    @property
+    def readout_text(self):
+        """The readout without its HTML tags, as a reader sees it."""
+        return html.unescape(re.sub(r"<[^>]*>", "", self.readout.value))
+
+    def picture(self):
+        """The figure as it is now: PNG bytes, base64-encoded (the static picture)."""
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", dpi="figure")
+        return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+    def close(self):
+        """Close the app and every widget inside it (frees the kernel-side objects)."""
+        stack = list(self.children)
+        while stack:
+            widget = stack.pop()
+            stack.extend(getattr(widget, "children", ()))
+            widget.close()
+        super().close()
+
+    def __repr__(self):  # short and stable: this is what nbval compares for the app's cell
+        return f"{type(self).__name__}({self.readout_text})"
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)   # the widget view; text/plain = repr
+        bundle["image/png"] = self.picture()           # what a reader without a kernel sees
+        return bundle
