@@ -15,12 +15,12 @@ from .gradcheck import GradientCheck, gradient_check, numerical_gradients, relat
 from .losses import LOSSES, get_loss
 from .network import Cache, Layer, Network, initial_parameters
 from .optimizers import SGD, Adam, AdamW, Constant, Cosine, Optimizer, StepDecay
-from .training import History, TrainingDiverged, accuracy, train
+from .training import History, TrainingDiverged, TrainingInterrupted, accuracy, train
 
 __all__ = [
     "ACTIVATIONS", "LOSSES", "SGD", "Adam", "AdamW", "Cache", "Constant", "Cosine",
     "GradientCheck", "History", "Layer", "Network", "Optimizer", "StepDecay",
-    "TrainingDiverged", "accuracy", "get_activation", "get_loss", "gradient_check",
-    "initial_parameters", "numerical_gradients", "relative_error", "train",
+    "TrainingDiverged", "TrainingInterrupted", "accuracy", "get_activation", "get_loss",
+    "gradient_check", "initial_parameters", "numerical_gradients", "relative_error", "train",
 ]
 __version__ = "0.1.0"

@@ -12,7 +12,6 @@ and the accuracy.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import time
 from dataclasses import dataclass, field
@@ -20,19 +19,19 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .checks import as_inputs, as_targets, check_positive
+from .guards import (
+    TrainingDiverged,
+    TrainingInterrupted,
+    blas_threads,
+    diverged_error,
+    finish_the_step_on_ctrl_c,
+    interrupted_error,
+)
 from .network import classes
 from .optimizers import SGD, Optimizer, make_optimizer, make_schedule
 
-__all__ = ["SGD", "Buffers", "History", "Optimizer", "TrainingDiverged", "accuracy",
-           "run_epoch", "train"]
-
-
-class TrainingDiverged(FloatingPointError):
-    """The cost became NaN or inf. ``history`` holds the epochs finished before it."""
-
-    def __init__(self, message, history):
-        super().__init__(message)
-        self.history = history
+__all__ = ["SGD", "Buffers", "History", "Optimizer", "TrainingDiverged", "TrainingInterrupted",
+           "accuracy", "run_epoch", "train"]
 
 
 @dataclass
@@ -68,9 +67,14 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum
     "cosine", or a Schedule such as ``Cosine(warmup=1)``.  ``val=(X_val, Y_val)`` adds a
     validation loss (and accuracy) per epoch.  The order of the examples in each epoch and
     the dropout masks come from ``seed``, so a run is reproducible.
-    ``callback(epoch, history)`` is called after each epoch; return True to stop early.
+    ``callback(epoch, history)`` is called after each epoch; it returns True to stop
+    training or False/None to go on (anything else is an error).
     ``threads``: BLAS threads for the products (None: one for the small products of these
-    networks, see ``_blas_threads``). The result depends on it, in the last bits.
+    networks, see ``guards.blas_threads``). The result depends on it, in the last bits.
+
+    Whatever stops a run early (Ctrl-C, which first lets the current step finish; an error
+    in the callback; divergence) the network is left consistent and ``net.history`` holds
+    the finished epochs (so does the error's ``.history``).
     """
     X, Y = _check_data(net, X, Y, "X", "Y")
     if threads is not None:
@@ -90,42 +94,67 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum
     dropout_rng = rng.spawn(1)[0] if net.has_dropout else None   # masks: their own stream
     per_epoch = -(-len(X) // batch_size)
     factors = _schedule_factors(schedule, epochs * per_epoch, per_epoch)
-    history = History()
+    history = net.history = History()     # kept on the network, even if training stops
     bar = _progress_bar(epochs) if progress else None
     # A diverging run overflows before its cost turns inf; the cost check below reports it
     # with a clear message, so NumPy's overflow warnings would only add noise.
-    with np.errstate(over="ignore", invalid="ignore"), _blas_threads(net, batch_size, threads):
+    with np.errstate(over="ignore", invalid="ignore"), \
+            blas_threads(net, batch_size, threads), finish_the_step_on_ctrl_c() as ctrl_c:
         buffers = Buffers(net, batch_size)
-        for epoch in range(epochs):
-            start = time.perf_counter()
-            try:
-                loss = run_epoch(net, X, Y, batch_size, optimizer, rng, buffers,
-                                 factors and factors[epoch * per_epoch:], dropout_rng)
-            except TrainingDiverged as error:
-                raise _diverged(epoch, error.batch, error.cost, optimizer, net, X,
-                                history) from None
-            history.loss.append(loss)
-            history.lr.append(optimizer.lr * (factors[(epoch + 1) * per_epoch - 1]
-                                              if factors else 1.0))
-            history.seconds.append(time.perf_counter() - start)
-            if val is not None:
-                _record_validation(net, *val, history)
+        try:
+            for epoch in range(epochs):
+                start = time.perf_counter()
+                try:
+                    loss = run_epoch(net, X, Y, batch_size, optimizer, rng, buffers,
+                                     factors and factors[epoch * per_epoch:], dropout_rng,
+                                     ctrl_c)
+                except TrainingDiverged as error:
+                    raise diverged_error(epoch, error.batch, error.cost, optimizer, net, X,
+                                         history) from None
+                except TrainingInterrupted as error:
+                    raise interrupted_error(epoch, error.batch, per_epoch, history) from None
+                history.loss.append(loss)
+                history.lr.append(optimizer.lr * (factors[(epoch + 1) * per_epoch - 1]
+                                                  if factors else 1.0))
+                history.seconds.append(time.perf_counter() - start)
+                if val is not None:
+                    _record_validation(net, *val, history)
+                if bar is not None:
+                    _show_progress(bar, history)
+                if callback is not None and _wants_to_stop(callback, epoch, history):
+                    break
+        finally:
             if bar is not None:
-                _show_progress(bar, history)
-            if callback is not None and callback(epoch, history):
-                break
-    if bar is not None:
-        bar.close()
+                bar.close()
     return history
 
 
+def _wants_to_stop(callback, epoch, history):
+    """The callback's answer: True stops, False or None goes on. An error inside it keeps
+    the finished epochs on the error (``.history``) and on the network."""
+    try:
+        answer = callback(epoch, history)
+    except Exception as error:
+        error.history = history
+        if hasattr(error, "add_note"):   # Python 3.11+
+            error.add_note(f"(raised by train's callback after epoch {epoch + 1}; the "
+                           f"{history.epochs} finished epoch(s) are in net.history)")
+        raise
+    if answer is None or isinstance(answer, (bool, np.bool_)):
+        return bool(answer)
+    raise TypeError(f"callback must return True (stop training) or False/None (go on); "
+                    f"after epoch {epoch + 1} it returned {answer!r}. The "
+                    f"{history.epochs} finished epoch(s) are in net.history.")
+
+
 def run_epoch(net, X, Y, batch_size, optimizer, rng, buffers=None, factors=None,
-              dropout_rng=None) -> float:
+              dropout_rng=None, ctrl_c=None) -> float:
     """One epoch on checked arrays X (n, d), Y (n, k): shuffle with ``rng``, then one
     optimizer step per batch, at ``optimizer.lr`` times ``factors[i]`` for batch i (the
     schedule; None: 1). ``dropout_rng`` switches dropout on. Returns the mean of the batch
     costs; raises TrainingDiverged (with ``.batch`` and ``.cost``) when one is not finite,
-    before that batch's step. ``train`` and the playground both run their epochs here."""
+    before that batch's step, and TrainingInterrupted (with ``.batch``) after the step in
+    which ``ctrl_c.pressed`` became true. ``train`` and the playground both run here."""
     buffers = buffers or Buffers(net, batch_size)
     order = rng.permutation(len(X))   # this epoch's shuffle
     total = 0.0
@@ -141,6 +170,10 @@ def run_epoch(net, X, Y, batch_size, optimizer, rng, buffers=None, factors=None,
             raise error
         optimizer.step(net, grads, None if factors is None else optimizer.lr * factors[batch])
         total += cost * len(rows)
+        if ctrl_c is not None and ctrl_c.pressed:
+            error = TrainingInterrupted("Ctrl-C", None)
+            error.batch = batch
+            raise error
     return total / len(X)
 
 
@@ -224,46 +257,6 @@ def _record_validation(net, X_val, Y_val, history):
         history.val_accuracy.append(float(np.mean(classes(A) == _labels(Y_val))))
 
 
-# Inputs larger than this in absolute value are named in the message: pixels left at 0-255 or
-# raw measurements, rather than values scaled to about [0, 1] or standardised.
-LARGE_INPUT = 10.0
-
-
-def _diverged(epoch, batch, cost, optimizer, net, X, history):
-    """The TrainingDiverged error, with what to try. Every number in it is measured here;
-    the advice says what to try and why, and promises nothing the package has not checked."""
-    lr = optimizer.lr
-    parts = [
-        f"Training stopped: the cost became {cost} in epoch {epoch + 1}, batch {batch + 1}, "
-        f"with lr={lr:g}.",
-        f"Suspect first a learning rate too large for this network and data: each step "
-        f"overshoots and lands where the gradient is larger still. Divide it by 10 "
-        f"(lr={lr / 10:g}) and train a fresh network; if it diverges again, or the cost does "
-        f"not fall, divide by 10 again, and repeat. One division is not always enough.",
-    ]
-    largest_input = float(np.max(np.abs(X)))
-    if largest_input > LARGE_INPUT:
-        parts.append(
-            f"The inputs reach {largest_input:g} in absolute value: large inputs make large "
-            f"gradients at any learning rate, so scale them first (pixels to [0, 1], or each "
-            f"feature standardised with the training set's mean and standard deviation).")
-    # The decay term alone moves W by -lr * weight_decay * W per step; SGD with momentum m
-    # on that term grows without bound once lr * weight_decay > 2 * (1 + m).
-    momentum = getattr(optimizer, "momentum", 0.0)
-    decay_limit = 2 * (1 + momentum)
-    if isinstance(optimizer, SGD) and lr * optimizer.weight_decay > decay_limit:
-        parts.append(
-            f"lr * weight_decay = {lr * optimizer.weight_decay:g} is above {decay_limit:g} "
-            f"(2 * (1 + momentum)): at that size the weight-decay term alone makes the weights "
-            f"grow without bound, so lower lr or weight_decay.")
-    largest_weight = max(float(np.max(np.abs(W))) for W in net.weights)
-    parts.append(
-        f"The network keeps the parameters it had when the cost was measured (largest "
-        f"|weight| {largest_weight:.3g}), so start again from a fresh network. This error's "
-        f".history holds the {history.epochs} epoch(s) finished before it.")
-    return TrainingDiverged(" ".join(parts), history)
-
-
 def _progress_bar(epochs):
     from tqdm.auto import tqdm  # imported here so `import nn_helpers` stays light
 
@@ -276,30 +269,3 @@ def _show_progress(bar, history):
         info["val_acc"] = f"{history.val_accuracy[-1]:.4f}"
     bar.set_postfix(info, refresh=False)
     bar.update()
-
-
-# ---------------------------------------------------------------- BLAS threads
-# Matrix products of this size (784 x 100 weights, batches of tens to hundreds of rows)
-# take well under a millisecond. Splitting them across BLAS threads gains little and,
-# when the other cores are busy (a shared Binder or lab machine), each product waits for
-# a descheduled thread: we measured epochs 3-15x slower with two threads than with one
-# on a busy 2-core machine (benchmarks/README.md). So training products below this many
-# multiply-adds per step run on one thread; the previous setting is restored afterwards.
-# Idle cores do help large batches on a quiet machine, but the thread count changes how
-# OpenBLAS splits a product, and with it the last bits of the result: we measured other
-# weights after 20 steps with 2 threads than with 1. A seeded run must give the same
-# numbers on a busy machine and a quiet one, so using more threads is the caller's choice
-# (``threads=2``), never a guess from the machine's load.
-SINGLE_THREAD_BELOW = 2**26   # batch_size * n_in * n_out of the largest layer
-
-
-def _blas_threads(net, batch_size, threads=None):
-    """A context manager: ``threads`` BLAS threads, or one when every product is small."""
-    from threadpoolctl import threadpool_limits  # imported here: only training needs it
-
-    if threads is not None:
-        return threadpool_limits(limits=threads, user_api="blas")
-    largest = max(n_in * n_out for n_in, n_out in zip(net.sizes[:-1], net.sizes[1:]))
-    if batch_size * largest < SINGLE_THREAD_BELOW:
-        return threadpool_limits(limits=1, user_api="blas")
-    return contextlib.nullcontext()

@@ -1,6 +1,8 @@
 """Tests of the nn_helpers core: activations, losses, backpropagation, training, errors."""
 
+import os
 import re
+import signal
 import subprocess
 import sys
 
@@ -13,6 +15,7 @@ from nn_helpers import (
     SGD,
     Network,
     TrainingDiverged,
+    TrainingInterrupted,
     accuracy,
     gradient_check,
     numerical_gradients,
@@ -381,3 +384,49 @@ def test_import_stays_light():
             " & set(sys.modules); print(sorted(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# ------------------------------------------------------------ interrupted training
+def _ctrl_c_after(epochs_done):
+    """A callback that presses Ctrl-C (sends SIGINT to this process) after an epoch."""
+    def callback(epoch, history):
+        if epoch + 1 == epochs_done:
+            os.kill(os.getpid(), signal.SIGINT)
+    return callback
+
+
+def test_ctrl_c_finishes_the_step_then_stops_with_the_history_kept():
+    X, y = make_xor(n=40, noise=0.1)
+    net = Network([2, 4, 1], hidden="tanh", output="sigmoid", loss="cross_entropy")
+    sgd = SGD(lr=0.5)
+    with pytest.raises(TrainingInterrupted) as info:
+        train(net, X, y, epochs=50, batch_size=4, optimizer=sgd, progress=False,
+              callback=_ctrl_c_after(2))
+    assert isinstance(info.value, KeyboardInterrupt)        # stops a script as Ctrl-C does
+    assert info.value.history is net.history and net.history.epochs == 2
+    assert sgd.steps == 2 * 10 + 1                          # the step in progress finished
+    assert "epoch 3, after batch 1 of 10" in str(info.value)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler   # restored
+
+
+def test_an_error_in_the_callback_keeps_the_finished_epochs():
+    X, y = make_xor()
+
+    def broken(epoch, history):
+        if epoch == 2:
+            raise RuntimeError("my callback is broken")
+
+    net = Network([2, 2, 1])
+    with pytest.raises(RuntimeError, match="my callback is broken") as info:
+        train(net, X, y, epochs=10, batch_size=4, progress=False, callback=broken)
+    assert info.value.history is net.history and net.history.epochs == 3
+
+
+def test_a_callback_must_answer_true_false_or_none():
+    X, y = make_xor()
+    with pytest.raises(TypeError, match=r"callback must return True.*returned 0.5"):
+        train(Network([2, 2, 1]), X, y, epochs=5, batch_size=4, progress=False,
+              callback=lambda epoch, history: 0.5)
+    h = train(Network([2, 2, 1]), X, y, epochs=5, batch_size=4, progress=False,
+              callback=lambda epoch, history: np.bool_(epoch == 1))
+    assert h.epochs == 2

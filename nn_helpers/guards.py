@@ -1,0 +1,142 @@
+"""The training loop's guards: a clear stop when the cost diverges or the reader presses
+Ctrl-C, and one BLAS thread for the small products of these networks.
+
+# n: training examples, d: input features.  X: (n, d).
+
+Whatever stops training, the network is left consistent (every parameter from the same,
+completed step) and the epochs finished so far are kept: in the exception's ``.history``
+and in ``net.history``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+
+import numpy as np
+
+from .optimizers import SGD
+
+
+class TrainingDiverged(FloatingPointError):
+    """The cost became NaN or inf. ``history`` holds the epochs finished before it."""
+
+    def __init__(self, message, history):
+        super().__init__(message)
+        self.history = history
+
+
+class TrainingInterrupted(KeyboardInterrupt):
+    """Ctrl-C (or the notebook's stop button) during ``train``: raised after the step in
+    progress has finished. ``history`` holds the epochs finished before it."""
+
+    def __init__(self, message, history):
+        super().__init__(message)
+        self.history = history
+
+
+# ------------------------------------------------------------------------- Ctrl-C
+class _CtrlC:
+    """Set by the first Ctrl-C; the loop looks at ``pressed`` after every step."""
+
+    pressed = False
+
+
+@contextlib.contextmanager
+def finish_the_step_on_ctrl_c():
+    """While training: the first Ctrl-C lets the current step finish (an update stopped
+    half way would leave some layers a step ahead of the others), the second stops at once.
+    Signals reach only the main thread, so elsewhere nothing changes."""
+    ctrl_c = _CtrlC()
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or previous is None:
+        yield ctrl_c
+        return
+
+    def on_ctrl_c(signum, frame):
+        if ctrl_c.pressed:
+            raise KeyboardInterrupt
+        ctrl_c.pressed = True
+
+    signal.signal(signal.SIGINT, on_ctrl_c)
+    try:
+        yield ctrl_c
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def interrupted_error(epoch, batch, per_epoch, history):
+    return TrainingInterrupted(
+        f"Training interrupted in epoch {epoch + 1}, after batch {batch + 1} of {per_epoch}. "
+        f"The network keeps the weights of that last finished step, and the "
+        f"{history.epochs} finished epoch(s) are in net.history (and this error's .history).",
+        history)
+
+
+# --------------------------------------------------------------------- divergence
+# Inputs larger than this in absolute value are named in the message: pixels left at 0-255 or
+# raw measurements, rather than values scaled to about [0, 1] or standardised.
+LARGE_INPUT = 10.0
+
+
+def diverged_error(epoch, batch, cost, optimizer, net, X, history):
+    """The TrainingDiverged error, with what to try. Every number in it is measured here;
+    the advice says what to try and why, and promises nothing the package has not checked."""
+    lr = optimizer.lr
+    parts = [
+        f"Training stopped: the cost became {cost} in epoch {epoch + 1}, batch {batch + 1}, "
+        f"with lr={lr:g}.",
+        f"Suspect first a learning rate too large for this network and data: each step "
+        f"overshoots and lands where the gradient is larger still. Divide it by 10 "
+        f"(lr={lr / 10:g}) and train a fresh network; if it diverges again, or the cost does "
+        f"not fall, divide by 10 again, and repeat. One division is not always enough.",
+    ]
+    largest_input = float(np.max(np.abs(X)))
+    if largest_input > LARGE_INPUT:
+        parts.append(
+            f"The inputs reach {largest_input:g} in absolute value: large inputs make large "
+            f"gradients at any learning rate, so scale them first (pixels to [0, 1], or each "
+            f"feature standardised with the training set's mean and standard deviation).")
+    # The decay term alone moves W by -lr * weight_decay * W per step; SGD with momentum m
+    # on that term grows without bound once lr * weight_decay > 2 * (1 + m).
+    momentum = getattr(optimizer, "momentum", 0.0)
+    decay_limit = 2 * (1 + momentum)
+    if isinstance(optimizer, SGD) and lr * optimizer.weight_decay > decay_limit:
+        parts.append(
+            f"lr * weight_decay = {lr * optimizer.weight_decay:g} is above {decay_limit:g} "
+            f"(2 * (1 + momentum)): at that size the weight-decay term alone makes the weights "
+            f"grow without bound, so lower lr or weight_decay.")
+    largest_weight = max(float(np.max(np.abs(W))) for W in net.weights)
+    parts.append(
+        f"The network keeps the parameters it had when the cost was measured (largest "
+        f"|weight| {largest_weight:.3g}), so start again from a fresh network. This error's "
+        f".history holds the {history.epochs} epoch(s) finished before it.")
+    return TrainingDiverged(" ".join(parts), history)
+
+
+# ---------------------------------------------------------------- BLAS threads
+# Matrix products of this size (784 x 100 weights, batches of tens to hundreds of rows)
+# take well under a millisecond. Splitting them across BLAS threads gains little and,
+# when the other cores are busy (a shared Binder or lab machine), each product waits for
+# a descheduled thread: we measured epochs 3-15x slower with two threads than with one
+# on a busy 2-core machine (benchmarks/README.md). So training products below this many
+# multiply-adds per step run on one thread; the previous setting is restored afterwards.
+# Idle cores do help large batches on a quiet machine, but the thread count changes how
+# OpenBLAS splits a product, and with it the last bits of the result: we measured other
+# weights after 20 steps with 2 threads than with 1. A seeded run must give the same
+# numbers on a busy machine and a quiet one, so using more threads is the caller's choice
+# (``threads=2``), never a guess from the machine's load.
+SINGLE_THREAD_BELOW = 2**26   # batch_size * n_in * n_out of the largest layer
+
+
+def blas_threads(net, batch_size, threads=None):
+    """A context manager: ``threads`` BLAS threads, or one when every product is small."""
+    from threadpoolctl import threadpool_limits  # imported here: only training needs it
+
+    if threads is not None:
+        return threadpool_limits(limits=threads, user_api="blas")
+    largest = max(n_in * n_out for n_in, n_out in zip(net.sizes[:-1], net.sizes[1:]))
+    if batch_size * largest < SINGLE_THREAD_BELOW:
+        return threadpool_limits(limits=1, user_api="blas")
+    return contextlib.nullcontext()
