@@ -225,6 +225,20 @@ class Network:
         """[(W, b), ...] per layer: the arrays themselves, not copies."""
         return list(zip(self.weights, self.biases))
 
+    def save(self, path, optimizer=None):
+        """Write the network (and ``optimizer``'s state, to resume training) to a .npz file;
+        see ``nn_helpers.saving``. Returns the path written."""
+        from .saving import save
+
+        return save(self, path, optimizer)
+
+    @classmethod
+    def load(cls, path) -> Network:
+        """The network saved in ``path`` by ``save``, bit for bit."""
+        from .saving import load
+
+        return load(path)
+
     def copy(self) -> Network:
         """An independent copy (same architecture, parameters copied)."""
         clone = object.__new__(type(self))  # keep subclasses (e.g. a buggy one in a test)
