@@ -16,8 +16,6 @@ import threading
 
 import numpy as np
 
-from .optimizers import SGD
-
 
 class TrainingDiverged(FloatingPointError):
     """The cost became NaN or inf. ``history`` holds the epochs finished before it."""
@@ -98,15 +96,6 @@ def diverged_error(epoch, batch, cost, optimizer, net, X, history):
             f"The inputs reach {largest_input:g} in absolute value: large inputs make large "
             f"gradients at any learning rate, so scale them first (pixels to [0, 1], or each "
             f"feature standardised with the training set's mean and standard deviation).")
-    # The decay term alone moves W by -lr * weight_decay * W per step; SGD with momentum m
-    # on that term grows without bound once lr * weight_decay > 2 * (1 + m).
-    momentum = getattr(optimizer, "momentum", 0.0)
-    decay_limit = 2 * (1 + momentum)
-    if isinstance(optimizer, SGD) and lr * optimizer.weight_decay > decay_limit:
-        parts.append(
-            f"lr * weight_decay = {lr * optimizer.weight_decay:g} is above {decay_limit:g} "
-            f"(2 * (1 + momentum)): at that size the weight-decay term alone makes the weights "
-            f"grow without bound, so lower lr or weight_decay.")
     largest_weight = max(float(np.max(np.abs(W))) for W in net.weights)
     parts.append(
         f"The network keeps the parameters it had when the cost was measured (largest "

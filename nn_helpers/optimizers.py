@@ -74,6 +74,9 @@ class Optimizer:
     def _update(self, P, g, state, room, lr, decay):
         raise NotImplementedError
 
+    def check_decay(self, lr):
+        """Refuse a weight decay that, at learning rate ``lr``, alone makes training fail."""
+
     def settings(self) -> dict:
         """The hyperparameters, as keyword arguments that recreate this optimizer."""
         return {"lr": self.lr, "weight_decay": self.weight_decay}
@@ -95,6 +98,18 @@ class SGD(Optimizer):
         self.state_names = ("velocity",) if self.momentum else ()
         if net is not None:
             self.bind(net)
+
+    def check_decay(self, lr):
+        # The decay term alone moves W by -lr * wd * W per step. With momentum mu that
+        # recursion is w' = (1 + mu - lr wd) w - mu w_prev, which grows without bound once
+        # lr * wd > 2 (1 + mu) (tests/test_core.py checks the limit).
+        limit = 2 * (1 + self.momentum)
+        if lr * self.weight_decay > limit:
+            raise ValueError(
+                f"lr * weight_decay = {lr * self.weight_decay:g} is above {limit:g} "
+                f"(2 * (1 + momentum)): at that size the weight-decay term alone makes the "
+                f"weights grow without bound, whatever the data. Lower lr or weight_decay "
+                f"(weight_decay is usually 1e-5 to 1e-3).")
 
     def step(self, net, grads, lr=None):
         if self.momentum or self.weight_decay:
@@ -187,6 +202,14 @@ class AdamW(Adam):
     averages, so decay is not scaled down for parameters with large gradients."""
 
     decoupled = True
+
+    def check_decay(self, lr):
+        if lr * self.weight_decay >= 1:
+            raise ValueError(
+                f"lr * weight_decay = {lr * self.weight_decay:g}: AdamW multiplies every weight "
+                f"by 1 - lr * weight_decay each step, which at 1 or more wipes the weights out "
+                f"(or flips their sign). Lower lr or weight_decay (AdamW's usual weight_decay "
+                f"is 0.01 to 0.1 with lr around 1e-3).")
 
 
 OPTIMIZERS = {"sgd": SGD, "adam": Adam, "adamw": AdamW}

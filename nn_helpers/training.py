@@ -88,12 +88,13 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum
     schedule = make_schedule(schedule)
     if val is not None:
         val = _check_data(net, *val, "val[0] (X_val)", "val[1] (Y_val)")
-    optimizer.bind(net)
+    per_epoch = -(-len(X) // batch_size)
+    factors = _schedule_factors(schedule, epochs * per_epoch, per_epoch)
+    optimizer.check_decay(optimizer.lr * max(factors or [1.0]))
+    optimizer.bind(net)          # after every check: a refused call changes nothing
 
     rng = np.random.default_rng(seed)     # the shuffles
     dropout_rng = rng.spawn(1)[0] if net.has_dropout else None   # masks: their own stream
-    per_epoch = -(-len(X) // batch_size)
-    factors = _schedule_factors(schedule, epochs * per_epoch, per_epoch)
     history = net.history = History()     # kept on the network, even if training stops
     bar = _progress_bar(epochs) if progress else None
     # A diverging run overflows before its cost turns inf; the cost check below reports it

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from nn_helpers import (
     SGD,
     Network,
+    StepDecay,
     TrainingDiverged,
     TrainingInterrupted,
     accuracy,
@@ -291,11 +292,22 @@ def test_divergence_message_names_large_inputs_with_their_size():
     assert "scale them first" in message
 
 
-def test_divergence_message_names_a_weight_decay_that_alone_diverges():
-    message, *_ = diverging_run(lr=3.0, weight_decay=1.0)
-    assert "lr * weight_decay = 3 is above 2 (2 * (1 + momentum))" in message
-    message, *_ = diverging_run(lr=3.0, weight_decay=1.0, momentum=0.5)
-    assert "weight_decay" not in message        # 3 < 2 * (1 + 0.5): not the decay's fault alone
+def test_a_weight_decay_that_alone_diverges_is_refused_before_training():
+    X, y = make_xor()
+    net = Network([2, 3, 1], seed=0)
+    before = [W.copy() for W in net.weights]
+    with pytest.raises(ValueError, match=r"lr \* weight_decay = 3 is above 2 \(2 \* \(1 \+ "
+                                         r"momentum\)\).*whatever the data"):
+        train(net, X, y, epochs=5, batch_size=4, lr=3.0, weight_decay=1.0, progress=False)
+    assert all(np.array_equal(a, b) for a, b in zip(before, net.weights))
+    train(net, X, y, epochs=5, batch_size=4, lr=3.0, weight_decay=1.0, momentum=0.5,
+          progress=False)                        # 3 < 2 * (1 + 0.5): allowed
+    with pytest.raises(ValueError, match=r"lr \* weight_decay = 1.5: AdamW"):
+        train(net, X, y, epochs=5, batch_size=4, optimizer="adamw", lr=3.0, weight_decay=0.5,
+              progress=False)
+    with pytest.raises(ValueError, match=r"lr \* weight_decay = 2.25 is above 2"):
+        train(net, X, y, epochs=2, batch_size=4, optimizer=SGD(lr=0.5, weight_decay=1.5),
+              schedule=StepDecay(every=1, gamma=3.0), progress=False)   # lr grows to 0.5 * 3
 
 
 @pytest.mark.parametrize("momentum", [0.0, 0.5, 0.9])
