@@ -2,6 +2,10 @@
 
 # n: batch size, d: input features, k: output units.
 
+``warn_about_data`` is the other half: data that can be trained on but is probably not what
+was meant (pixels left at 0-255, raw measurements in the hundreds, targets the output layer
+cannot produce) gets one ``DataWarning`` per train call, in words a learner understands.
+
 Each check either returns a clean array or raises an error whose message names the
 argument, says what was expected and what was given, and how to fix it. They run
 once per call of a public function, never inside the training loop's hot path.
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import warnings
 
 import numpy as np
 
@@ -119,3 +124,42 @@ def _check_finite(name, A):
         bad = np.argwhere(~np.isfinite(A))[0]
         raise ValueError(f"{name} contains NaN or inf (first at row {bad[0]}, column {bad[1]}: "
                          f"{A[tuple(bad)]}); clean or impute the data before training.")
+
+
+# ------------------------------------------------------------------- warnings
+# Inputs beyond this in absolute value are named: pixels left at 0-255 or raw measurements,
+# rather than values scaled to about [0, 1] or standardised.
+LARGE_INPUT = 10.0
+
+
+class DataWarning(UserWarning):
+    """Training data that is accepted but probably not what was meant."""
+
+
+def warn_about_data(X_given, X, Y, output, x_name="X", y_name="Y", stacklevel=3):
+    """One DataWarning for each likely mistake in (X, Y); ``X_given`` is X as the caller
+    passed it (before conversion to floats), ``output`` the output layer's Activation.
+    ``stacklevel`` 3: the warning points at the line that called ``train``."""
+    dtype = np.asarray(X_given).dtype
+    largest = float(np.max(np.abs(X)))
+    if np.issubdtype(dtype, np.integer) and largest > 1:
+        _warn(f"{x_name} holds whole numbers up to {largest:g} (dtype {dtype}): pixel values "
+              f"left unscaled? A network learns best from inputs of about -1 to 1; divide by "
+              f"the largest possible value first ({x_name} / 255.0 for 8-bit pixels).",
+              stacklevel)
+    elif largest > LARGE_INPUT:
+        _warn(f"{x_name} reaches {largest:g} in absolute value. Inputs that large push "
+              f"sigmoid and tanh units to their flat ends and make large gradients at any "
+              f"learning rate. Scale them first: standardise each feature with the training "
+              f"set's mean and spread (nn_helpers.data.standardize).", stacklevel)
+    low, high = output.range
+    y_min, y_max = float(Y.min()), float(Y.max())
+    if y_min < low or y_max > high:
+        _warn(f"{y_name} goes from {y_min:g} to {y_max:g}, but output={output.name!r} only "
+              f"produces values from {low:g} to {high:g}, so the network can never reach "
+              f"these targets. For numbers like these use output='identity' (regression), or "
+              f"rescale {y_name} into the output's range.", stacklevel)
+
+
+def _warn(message, stacklevel):
+    warnings.warn(message, DataWarning, stacklevel=stacklevel + 1)

@@ -16,6 +16,8 @@ import threading
 
 import numpy as np
 
+from .checks import LARGE_INPUT
+
 
 class TrainingDiverged(FloatingPointError):
     """The cost became NaN or inf. ``history`` holds the epochs finished before it."""
@@ -73,11 +75,6 @@ def interrupted_error(epoch, batch, per_epoch, history):
 
 
 # --------------------------------------------------------------------- divergence
-# Inputs larger than this in absolute value are named in the message: pixels left at 0-255 or
-# raw measurements, rather than values scaled to about [0, 1] or standardised.
-LARGE_INPUT = 10.0
-
-
 def diverged_error(epoch, batch, cost, optimizer, net, X, history):
     """The TrainingDiverged error, with what to try. Every number in it is measured here;
     the advice says what to try and why, and promises nothing the package has not checked."""

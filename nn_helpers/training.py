@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .checks import as_inputs, as_targets, check_positive
+from .checks import as_inputs, as_targets, check_positive, warn_about_data
 from .guards import (
     TrainingDiverged,
     TrainingInterrupted,
@@ -76,6 +76,7 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum
     in the callback; divergence) the network is left consistent and ``net.history`` holds
     the finished epochs (so does the error's ``.history``).
     """
+    given = X, None if val is None else val[0]
     X, Y = _check_data(net, X, Y, "X", "Y")
     if threads is not None:
         threads = check_positive("threads", threads, integer=True)
@@ -92,6 +93,9 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum
     factors = _schedule_factors(schedule, epochs * per_epoch, per_epoch)
     optimizer.check_decay(optimizer.lr * max(factors or [1.0]))
     optimizer.bind(net)          # after every check: a refused call changes nothing
+    warn_about_data(given[0], X, Y, net.output)
+    if val is not None:
+        warn_about_data(given[1], *val, net.output, "val[0] (X_val)", "val[1] (Y_val)")
 
     rng = np.random.default_rng(seed)     # the shuffles
     dropout_rng = rng.spawn(1)[0] if net.has_dropout else None   # masks: their own stream

@@ -5,6 +5,7 @@ import re
 import signal
 import subprocess
 import sys
+import warnings
 
 import numpy as np
 import pytest
@@ -23,6 +24,7 @@ from nn_helpers import (
     train,
 )
 from nn_helpers import activations as act
+from nn_helpers.checks import DataWarning
 from nn_helpers.data import make_xor, one_hot
 from nn_helpers.losses import LOSSES
 
@@ -260,7 +262,8 @@ def diverging_run(input_scale=1.0, lr=10.0, **options):
     X = rng.standard_normal((64, 3)) * input_scale
     Y = rng.standard_normal((64, 1)) * 100
     net = Network([3, 16, 1], hidden="relu", output="identity", loss="mse", init="he")
-    with pytest.raises(TrainingDiverged) as info:
+    with pytest.raises(TrainingDiverged) as info, warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)   # large inputs are the point here
         train(net, X, Y, epochs=50, batch_size=8, lr=lr, progress=False, **options)
     return str(info.value), net, info.value.history, X
 
@@ -442,3 +445,42 @@ def test_a_callback_must_answer_true_false_or_none():
     h = train(Network([2, 2, 1]), X, y, epochs=5, batch_size=4, progress=False,
               callback=lambda epoch, history: np.bool_(epoch == 1))
     assert h.epochs == 2
+
+
+# ------------------------------------------------------------------- warnings
+def _warnings_of(X, Y, **network):
+    net = Network([X.shape[1], 4, Y.shape[1]], **network)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        train(net, X, Y, epochs=1, batch_size=len(X), progress=False)
+    return [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+
+
+def test_unscaled_pixels_get_one_warning_that_says_divide_by_255():
+    rng = np.random.default_rng(0)
+    pixels = rng.integers(0, 256, (20, 6)).astype(np.uint8)
+    messages = _warnings_of(pixels, one_hot(rng.integers(0, 2, 20), 2), hidden="relu",
+                            output="softmax", loss="cross_entropy")
+    assert len(messages) == 1 and "whole numbers up to 255 (dtype uint8)" in messages[0]
+    assert "/ 255.0" in messages[0]
+    assert _warnings_of(pixels / 255.0, one_hot(rng.integers(0, 2, 20), 2), hidden="relu",
+                        output="softmax", loss="cross_entropy") == []
+
+
+def test_raw_measurements_and_unreachable_targets_are_named():
+    rng = np.random.default_rng(0)
+    raw = rng.normal(100, 50, (20, 3))                       # e.g. total sulfur dioxide
+    scores = rng.integers(3, 9, (20, 1)).astype(float)       # wine scores 3..8
+    messages = _warnings_of(raw, scores)                     # default sigmoid output
+    assert len(messages) == 2
+    assert "X reaches" in messages[0] and "standardize" in messages[0]
+    assert "Y goes from 3 to 8" in messages[1] and "output='sigmoid'" in messages[1]
+    assert "output='identity'" in messages[1]
+    assert _warnings_of(raw / 100, scores, output="identity", loss="mse") == []
+
+
+def test_validation_data_is_checked_by_name_too():
+    X, y = make_xor()
+    with pytest.warns(DataWarning, match=r"val\[0\] \(X_val\) reaches 50"):
+        train(Network([2, 2, 1]), X, y, epochs=1, batch_size=4, progress=False,
+              val=(X * 50, y))
