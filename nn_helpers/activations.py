@@ -175,6 +175,7 @@ class Activation:
     torch: str = ""
     symbol: str = ""
     f_in_training: Callable | None = None
+    kink: float | None = None    # a z where f has no derivative (ReLU's 0), if any
 
     def __post_init__(self):
         if self.f_in_training is None:
@@ -213,7 +214,7 @@ ACTIVATIONS = {a.name: a for a in (
                scalar=_scalar_tanh, torch="Tanh", symbol="tanh"),
     Activation("relu", relu, relu_prime, relu_prime_from_output, range=(0.0, math.inf),
                init="he", can_die=True, scalar=lambda z: (max(z, 0.0), 1.0 if z > 0 else 0.0),
-               torch="ReLU", symbol="relu"),
+               torch="ReLU", symbol="relu", kink=0.0),
     Activation("identity", identity, identity_prime, identity_prime_from_output,
                scalar=lambda z: (z, 1.0), torch="Identity", symbol="id"),
     # softmax is not element-wise: it has no scalar twin and serves only the output layer

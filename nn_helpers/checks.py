@@ -127,39 +127,50 @@ def _check_finite(name, A):
 
 
 # ------------------------------------------------------------------- warnings
-# Inputs beyond this in absolute value are named: pixels left at 0-255 or raw measurements,
-# rather than values scaled to about [0, 1] or standardised.
+# A feature whose typical size (root mean square over the examples) is beyond this is named:
+# pixels left at 0-255 or raw measurements, rather than values scaled to about [0, 1] or
+# standardised. (A standardised feature has RMS 1, even when a few outliers reach 10 or more.)
 LARGE_INPUT = 10.0
+
+
+def feature_scales(X):
+    """The root mean square of each column of X (n, d): its typical size, shape (d,)."""
+    return np.sqrt(np.einsum("ij,ij->j", X, X, dtype=np.float64) / len(X))
 
 
 class DataWarning(UserWarning):
     """Training data that is accepted but probably not what was meant."""
 
 
-def warn_about_data(X_given, X, Y, output, x_name="X", y_name="Y", stacklevel=3):
+def warn_about_data(X_given, X, Y, output, x_name="X", y_name="Y", where="train"):
     """One DataWarning for each likely mistake in (X, Y); ``X_given`` is X as the caller
-    passed it (before conversion to floats), ``output`` the output layer's Activation.
-    ``stacklevel`` 3: the warning points at the line that called ``train``."""
+    passed it (before conversion to floats), ``output`` the output layer's Activation."""
     dtype = np.asarray(X_given).dtype
     largest = float(np.max(np.abs(X)))
+    scales = feature_scales(X)
+    column = int(np.argmax(scales))
     if np.issubdtype(dtype, np.integer) and largest > 1:
-        _warn(f"{x_name} holds whole numbers up to {largest:g} (dtype {dtype}): pixel values "
+        warn(f"{x_name} holds whole numbers up to {largest:g} (dtype {dtype}): pixel values "
               f"left unscaled? A network learns best from inputs of about -1 to 1; divide by "
               f"the largest possible value first ({x_name} / 255.0 for 8-bit pixels).",
-              stacklevel)
-    elif largest > LARGE_INPUT:
-        _warn(f"{x_name} reaches {largest:g} in absolute value. Inputs that large push "
-              f"sigmoid and tanh units to their flat ends and make large gradients at any "
-              f"learning rate. Scale them first: standardise each feature with the training "
-              f"set's mean and spread (nn_helpers.data.standardize).", stacklevel)
+              DataWarning, where)
+    elif scales[column] > LARGE_INPUT:
+        warn(f"{x_name}'s column {column} has a typical size (root mean square) of "
+              f"{scales[column]:.3g}. Inputs that large push sigmoid and tanh units to their "
+              f"flat ends and make large gradients at any learning rate. Scale them first: "
+              f"pixels to [0, 1], or each feature standardised with the training set's mean "
+              f"and spread (nn_helpers.data.standardize).", DataWarning, where)
     low, high = output.range
     y_min, y_max = float(Y.min()), float(Y.max())
     if y_min < low or y_max > high:
-        _warn(f"{y_name} goes from {y_min:g} to {y_max:g}, but output={output.name!r} only "
+        warn(f"{y_name} goes from {y_min:.3g} to {y_max:.3g}, but output={output.name!r} only "
               f"produces values from {low:g} to {high:g}, so the network can never reach "
               f"these targets. For numbers like these use output='identity' (regression), or "
-              f"rescale {y_name} into the output's range.", stacklevel)
+              f"rescale {y_name} into the output's range.", DataWarning, where)
 
 
-def _warn(message, stacklevel):
-    warnings.warn(message, DataWarning, stacklevel=stacklevel + 1)
+def warn(message, category, where):
+    """Warn as nn_helpers.<where>, without the caller's file and line: in a notebook those
+    name a temporary file of the kernel (/tmp/ipykernel_<pid>/...), which would put the
+    machine into the saved output and change on every run."""
+    warnings.warn_explicit(message, category, f"nn_helpers.{where}", 0, module="nn_helpers")

@@ -26,6 +26,7 @@ from nn_helpers import (
 from nn_helpers import activations as act
 from nn_helpers.checks import DataWarning
 from nn_helpers.data import make_xor, one_hot
+from nn_helpers.gradcheck import GradientCheckWarning
 from nn_helpers.losses import LOSSES
 
 HIDDEN = ["sigmoid", "tanh", "relu", "identity"]
@@ -473,14 +474,61 @@ def test_raw_measurements_and_unreachable_targets_are_named():
     scores = rng.integers(3, 9, (20, 1)).astype(float)       # wine scores 3..8
     messages = _warnings_of(raw, scores)                     # default sigmoid output
     assert len(messages) == 2
-    assert "X reaches" in messages[0] and "standardize" in messages[0]
+    assert "X's column" in messages[0] and "standardize" in messages[0]
     assert "Y goes from 3 to 8" in messages[1] and "output='sigmoid'" in messages[1]
     assert "output='identity'" in messages[1]
     assert _warnings_of(raw / 100, scores, output="identity", loss="mse") == []
 
 
+def test_standardised_data_with_outliers_is_not_blamed():
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((200, 3))
+    X[0, 1] = 14.0                                 # one outlier, 14 standard deviations out
+    assert _warnings_of(X, rng.standard_normal((200, 1)), output="identity", loss="mse") == []
+
+
 def test_validation_data_is_checked_by_name_too():
     X, y = make_xor()
-    with pytest.warns(DataWarning, match=r"val\[0\] \(X_val\) reaches 50"):
+    with pytest.warns(DataWarning, match=r"val\[0\] \(X_val\)'s column \d has a typical"):
         train(Network([2, 2, 1]), X, y, epochs=1, batch_size=4, progress=False,
               val=(X * 50, y))
+
+
+# ------------------------------------------------------------------ gradient check
+def test_a_large_network_is_checked_on_a_sample_and_says_so():
+    rng = np.random.default_rng(0)
+    net = Network([200, 60, 10], hidden="tanh", output="softmax", loss="cross_entropy",
+                  init="xavier", seed=0)
+    X, Y = rng.standard_normal((4, 200)), one_hot(rng.integers(0, 10, 4), 10)
+    with pytest.warns(GradientCheckWarning, match=r"sample of 160 of the network's 12,670"):
+        check = gradient_check(net, X, Y)
+    assert check < 1e-7 and (check.checked, check.total) == (160, 12670)
+    assert "a random sample: 160 of 12,670 entries" in repr(check)
+
+    class ForgotMean(Network):
+        def output_error(self, cache, Y):
+            return cache.A[-1] - Y                       # BUG: no 1/n
+    wrong = ForgotMean([200, 60, 10], hidden="tanh", output="softmax", loss="cross_entropy",
+                       init="xavier", seed=0)
+    with pytest.warns(GradientCheckWarning):
+        assert gradient_check(wrong, X, Y) > 0.5         # the sample still catches it
+
+
+def test_every_entry_is_checked_when_asked_and_small_networks_always():
+    rng = np.random.default_rng(1)
+    net = Network([3, 4, 2], hidden="tanh", output="softmax", loss="cross_entropy", seed=0)
+    X, Y = rng.standard_normal((5, 3)), one_hot(rng.integers(0, 2, 5), 2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", GradientCheckWarning)
+        check = gradient_check(net, X, Y)
+    assert check.checked == check.total == 26
+    assert gradient_check(net, X, Y, sample=None).checked == 26
+    with pytest.raises(ValueError, match="sample must be"):
+        gradient_check(net, X, Y, sample=0)
+
+
+def test_a_point_at_relus_kink_is_named():
+    net = Network([2, 3, 1], hidden="relu", output="identity", loss="mse", init="he")
+    X = np.array([[0.0, 0.0], [1.0, -0.5]])     # the zero row gives z = b = 0 exactly
+    with pytest.warns(GradientCheckWarning, match=r"layer 1 \(relu\): 3 weighted input"):
+        gradient_check(net, X, np.array([[0.3], [0.1]]))
