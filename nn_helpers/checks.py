@@ -69,6 +69,10 @@ def as_inputs(X, d, dtype, name="X"):
     if X.ndim == 1 and d == X.shape[0]:
         raise ValueError(f"{name} must be 2-D with one example per row, shape (n, {d}); got a 1-D "
                          f"array of shape {X.shape}. For one example use {name}.reshape(1, -1).")
+    if X.ndim > 2 and math.prod(X.shape[1:]) == d:
+        raise ValueError(f"{name} must be 2-D with one example per row, shape (n, {d}); got "
+                         f"shape {X.shape}: each example is still a {X.shape[1:]} grid. "
+                         f"Flatten each into one row first: {name}.reshape(len({name}), -1).")
     if X.ndim != 2:
         raise ValueError(f"{name} must be 2-D with one example per row, shape (n, {d}); "
                          f"got shape {X.shape}.")

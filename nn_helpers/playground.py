@@ -179,8 +179,9 @@ class PlaygroundModel:
             cost = self.history.train_loss[-1] if diverged is None else diverged
             if not math.isfinite(cost):
                 raise TrainingDiverged(
-                    f"The cost became {cost} in epoch {self.epoch}: "
-                    f"lr={self.settings.lr:g} is too large; try a smaller one and Reset.",
+                    f"The cost became {cost} in epoch {self.epoch}. The usual cause is a "
+                    f"learning rate too large for this network and data (lr={self.settings.lr:g}:"
+                    f" each step overshoots); try a smaller one and Reset.",
                     self.history)
         return self
 

@@ -381,6 +381,8 @@ Y4 = one_hot(y4, 2)
     (lambda: train(xor_net(), X4, Y4, batch_size=4, optimizer=SGD(lr=0.1), lr=0.5,
                    progress=False), ValueError, r"already has its settings; set lr on it"),
     (lambda: xor_net().forward(X4[0]), ValueError, r"reshape\(1, -1\)"),
+    (lambda: Network([784, 10]).forward(np.zeros((5, 28, 28))), ValueError,
+     r"still a \(28, 28\) grid.*X.reshape\(len\(X\), -1\)"),
 ])
 def test_bad_input_gets_a_clear_error(call, error, pattern):
     with pytest.raises(error, match=pattern):

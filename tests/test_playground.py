@@ -207,3 +207,17 @@ def test_a_failing_callback_shows_an_error(playground, monkeypatch):
     with pytest.raises(ZeroDivisionError):
         pg.controls["seed"].value = 5
     assert "ZeroDivisionError" in pg.status.value
+
+
+@pytest.mark.parametrize("settings,words", [
+    (dict(hidden=(20,)), r"20 units in a layer \(the slider goes from 1 to 16\)"),
+    (dict(hidden=(4, 4, 4, 4, 4)), r"5 layers \(the slider goes from 1 to 4\)"),
+    (dict(hidden=(3, 5)), r"different widths"),
+    (dict(noise=0.9), r"noise=0.9 \(the slider goes from 0.0 to 0.5\)"),
+])
+def test_settings_the_controls_cannot_show_are_refused_not_clamped(settings, words):
+    from nn_helpers.playground import Playground
+
+    with pytest.raises(ValueError, match=words + r".*PlaygroundModel"):
+        Playground(PlaygroundSettings(**settings))
+    assert PlaygroundModel(PlaygroundSettings(**settings)).settings.hidden   # the model takes them

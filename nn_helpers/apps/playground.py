@@ -62,6 +62,7 @@ class Playground(App):
 
     def __init__(self, settings: PlaygroundSettings | None = None, **overrides):
         self.model = PlaygroundModel(settings, **overrides)
+        _check_fits_the_controls(self.model.settings)
         self._last_tick_end = 0.0
         controls = self._build_controls()
         super().__init__(controls, *self._build_figure(), layout=w.Layout(padding="4px"))
@@ -84,16 +85,20 @@ class Playground(App):
         controls = {
             "dataset": w.Dropdown(options=sorted(DATASETS), value=s.dataset,
                                   description="data set", **kw),
-            "noise": w.FloatSlider(value=s.noise, min=0.0, max=0.5, step=0.05,
+            "noise": w.FloatSlider(value=s.noise, min=NOISE_RANGE[0], max=NOISE_RANGE[1],
+                                   step=0.05,
                                    description="noise", continuous_update=False,
                                    readout_format=".2f", **kw),
-            "layers": w.IntSlider(value=len(s.hidden), min=1, max=4, description="hidden layers",
+            "layers": w.IntSlider(value=len(s.hidden), min=LAYERS_RANGE[0], max=LAYERS_RANGE[1],
+                                  description="hidden layers",
                                   continuous_update=False, **kw),
-            "units": w.IntSlider(value=max(s.hidden), min=1, max=16, description="units/layer",
+            "units": w.IntSlider(value=max(s.hidden), min=UNITS_RANGE[0], max=UNITS_RANGE[1],
+                                 description="units/layer",
                                  continuous_update=False, **kw),
             "activation": w.Dropdown(options=list(ACTIVATIONS), value=s.activation,
                                      description="activation", **kw),
-            "seed": w.BoundedIntText(value=s.seed, min=0, max=10**6, description="seed", **kw),
+            "seed": w.BoundedIntText(value=s.seed, min=0, max=SEED_MAX, description="seed",
+                                     **kw),
             "lr": w.Dropdown(options=_with(LEARNING_RATES, s.lr), value=s.lr,
                              description="learning rate", **kw),
             "batch_size": w.Dropdown(options=_with(BATCH_SIZES, s.batch_size),
@@ -259,8 +264,10 @@ class Playground(App):
 
     # ---------------------------------------------------------------- display
     def close(self):
-        """Stop Play and close every widget of the playground."""
-        self.play.playing = False
+        """Stop Play and close every widget of the playground (also of one whose settings
+        were refused half way through building it)."""
+        if hasattr(self, "play"):
+            self.play.playing = False
         super().close()
 
     def __repr__(self):  # short and stable (nbval): the line that rebuilds this experiment
@@ -270,6 +277,33 @@ class Playground(App):
         bundle = super()._repr_mimebundle_(**kwargs)
         bundle["text/plain"] = repr(self)   # whole, not cut at 110 characters: it is Python
         return bundle
+
+
+# What the sliders can show. A setting outside them would be clamped by the widget, and the
+# picture would then show one experiment while the sliders claim another.
+NOISE_RANGE, LAYERS_RANGE, UNITS_RANGE, SEED_MAX = (0.0, 0.5), (1, 4), (1, 16), 10**6
+
+
+def _check_fits_the_controls(s):
+    problems = []
+    if not NOISE_RANGE[0] <= s.noise <= NOISE_RANGE[1]:
+        problems.append(f"noise={s.noise!r} (the slider goes from {NOISE_RANGE[0]} to "
+                        f"{NOISE_RANGE[1]})")
+    if not LAYERS_RANGE[0] <= len(s.hidden) <= LAYERS_RANGE[1]:
+        problems.append(f"hidden={s.hidden!r} has {len(s.hidden)} layers (the slider goes "
+                        f"from {LAYERS_RANGE[0]} to {LAYERS_RANGE[1]})")
+    if len(set(s.hidden)) > 1:
+        problems.append(f"hidden={s.hidden!r} has layers of different widths (one slider sets "
+                        f"the width of every layer)")
+    if not UNITS_RANGE[0] <= max(s.hidden) <= UNITS_RANGE[1]:
+        problems.append(f"hidden={s.hidden!r} has {max(s.hidden)} units in a layer (the "
+                        f"slider goes from {UNITS_RANGE[0]} to {UNITS_RANGE[1]})")
+    if s.seed > SEED_MAX:
+        problems.append(f"seed={s.seed!r} (the box takes 0 to {SEED_MAX:,})")
+    if problems:
+        raise ValueError("the Playground's controls cannot show " + "; ".join(problems)
+                         + ". Choose settings in those ranges, or use PlaygroundModel(...), "
+                           "which takes any settings, without the widget.")
 
 
 def _with(options, value):
