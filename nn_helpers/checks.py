@@ -102,7 +102,7 @@ def as_targets(Y, n, k, dtype, *, loss, output, name="Y"):
     if Y.ndim == 1:
         raise ValueError(f"{name} looks like integer class labels (1-D, shape {Y.shape}), but the "
                          f"network has {k} output units and the cost needs one-hot rows of shape "
-                         f"(n, {k}). Use nn_helpers.data.one_hot({name}, {k}).")
+                         f"(n, {k}). Use nn_helpers.data.one_hot({_code_name(name)}, {k}).")
     if Y.ndim != 2:
         raise ValueError(f"{name} must be 2-D, shape (n, {k}); got shape {Y.shape}.")
     if Y.shape[0] != n:
@@ -121,6 +121,11 @@ def as_targets(Y, n, k, dtype, *, loss, output, name="Y"):
         raise ValueError(f"softmax outputs sum to 1 in every row, so each row of {name} must be "
                          f"a distribution that sums to 1 (a one-hot row for a class label).")
     return Y
+
+
+def _code_name(name):
+    """The variable in an argument's description: "val[1] (Y_val)" -> "Y_val"."""
+    return name.rsplit("(", 1)[-1].rstrip(")") if name.endswith(")") else name
 
 
 def _check_finite(name, A):

@@ -11,6 +11,7 @@ widgets = pytest.importorskip("ipywidgets")
 pytest.importorskip("ipympl")
 
 from nn_helpers.apps.base import READOUT_CLASS, App, figure_canvas  # noqa: E402
+from nn_helpers.apps.explorers import ActivationExplorer, LearningRateExplorer  # noqa: E402
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -104,3 +105,14 @@ def test_the_pure_playground_model_loads_no_widgets():
                          timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("make,words", [
+    (lambda: ActivationExplorer(w=8.0), r"w=8.0 is outside what its slider can show \(-5 to 5\)"),
+    (lambda: ActivationExplorer(b=-6), r"b=-6 is outside"),
+    (lambda: LearningRateExplorer([0.0, 1.0], [1.0, 2.0], lr=2.0), r"lr=2.0 is outside.*1.2"),
+    (lambda: LearningRateExplorer([0.0, 1.0], [1.0, 2.0], steps=500), r"steps=500 is outside"),
+])
+def test_values_the_sliders_cannot_show_are_refused_not_clamped(make, words):
+    with pytest.raises(ValueError, match=words):
+        make()

@@ -70,6 +70,15 @@ def figure_canvas(figsize):
     return figure, canvas
 
 
+def require_in_range(name, value, low, high):
+    """A widget clamps a value outside its slider's range without a word, and the picture
+    would then disagree with what the caller asked for: refuse it, naming the range."""
+    if not low <= value <= high:
+        raise ValueError(f"{name}={value!r} is outside what its slider can show ({low:g} to "
+                         f"{high:g}); choose a value in that range.")
+    return value
+
+
 class App(widgets.VBox):
     """A widget app: ``controls`` (name -> control) that drive one ``figure`` drawn on
     an ipympl ``canvas``, and a ``readout`` line that says what the picture shows.

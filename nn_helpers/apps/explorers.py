@@ -24,7 +24,7 @@ from ..descent import (
     surface_window,
 )
 from ..plots import COLORS
-from .base import FONT_SIZE, App, figure_canvas
+from .base import FONT_SIZE, App, figure_canvas, require_in_range
 
 # ---------------------------------------------------------------------------------------
 # Notebook 02: one neuron, a = f(w x + b)
@@ -37,6 +37,8 @@ class ActivationExplorer(App):
         if activation not in NEURON_ACTIVATIONS:
             raise ValueError(f"activation={activation!r}: choose one of "
                              f"{list(NEURON_ACTIVATIONS)}.")
+        require_in_range("w", w, -5.0, 5.0)
+        require_in_range("b", b, -5.0, 5.0)
         self.x = np.linspace(*x_range, 401)
         slider = dict(min=-5.0, max=5.0, step=0.1, readout_format=".1f",
                       continuous_update=True, style={"description_width": "initial"})
@@ -97,6 +99,8 @@ class LearningRateExplorer(App):
     """Gradient descent on the MSE of y_hat = w x + b, drawn on its loss surface."""
 
     def __init__(self, x, y, lr=0.1, steps=30, start=(-2.0, 3.0), max_lr=1.2):
+        require_in_range("lr", lr, 0.001, max_lr)
+        require_in_range("steps", steps, 1, 100)
         self.x, self.y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
         self.start = (float(start[0]), float(start[1]))
         self.best = least_squares(self.x, self.y)
