@@ -350,7 +350,7 @@ Y4 = one_hot(y4, 2)
      r"X is empty"),
     (lambda: train(xor_net(), X4, y4, progress=False), ValueError,
      r"integer class labels.*one_hot\(Y, 2\)"),
-    (lambda: train(xor_net(), X4, Y4, val=(X4, y4), progress=False), ValueError,
+    (lambda: train(xor_net(), X4, Y4, batch_size=4, val=(X4, y4), progress=False), ValueError,
      r"val\[1\] \(Y_val\) looks like integer class labels.*one_hot\(Y_val, 2\)"),
     (lambda: train(xor_net(), X4, np.array([[0, 3], [1, 0], [0, 1], [1, 0]]), progress=False),
      ValueError, r"probabilities in \[0, 1\].*one_hot"),
