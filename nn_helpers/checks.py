@@ -63,9 +63,7 @@ def check_fraction(name, value, *, upper_open=True, typical=0.9):
 
 def as_inputs(X, d, dtype, name="X"):
     """X as a float array of shape (n, d) with finite values and n >= 1."""
-    X = np.asarray(X)
-    if X.dtype == object or not np.issubdtype(X.dtype, np.number):
-        raise TypeError(f"{name} must be a numeric array; got dtype {X.dtype}.")
+    X = _numeric(X, name)
     if X.ndim == 1 and d == X.shape[0]:
         raise ValueError(f"{name} must be 2-D with one example per row, shape (n, {d}); got a 1-D "
                          f"array of shape {X.shape}. For one example use {name}.reshape(1, -1).")
@@ -94,9 +92,7 @@ def as_targets(Y, n, k, dtype, *, loss, output, name="Y"):
     where it is unambiguous; integer class labels for k > 1 outputs must be one-hot
     encoded first, because the cost compares whole output rows.
     """
-    Y = np.asarray(Y)
-    if Y.dtype == object or not np.issubdtype(Y.dtype, np.number):
-        raise TypeError(f"{name} must be a numeric array; got dtype {Y.dtype}.")
+    Y = _numeric(Y, name)
     if Y.ndim == 1 and k == 1:
         Y = Y.reshape(-1, 1)
     if Y.ndim == 1:
@@ -121,6 +117,25 @@ def as_targets(Y, n, k, dtype, *, loss, output, name="Y"):
         raise ValueError(f"softmax outputs sum to 1 in every row, so each row of {name} must be "
                          f"a distribution that sums to 1 (a one-hot row for a class label).")
     return Y
+
+
+def _numeric(A, name):
+    """A as a real-valued NumPy array, or a TypeError that says what it is instead."""
+    try:
+        A = np.asarray(A)
+    except ValueError as error:      # ragged nested lists
+        raise TypeError(f"{name} must be a rectangular numeric array (every row the same "
+                        f"length); NumPy could not make one: {error}") from None
+    if np.issubdtype(A.dtype, np.complexfloating):
+        raise TypeError(f"{name} holds complex numbers; networks here compute with real "
+                        f"numbers. If the imaginary parts are all 0, pass {_code_name(name)}.real.")
+    if np.issubdtype(A.dtype, np.bool_):
+        raise TypeError(f"{name} holds True/False values; pass numbers, e.g. "
+                        f"{_code_name(name)}.astype(float) for 1.0/0.0.")
+    if A.dtype == object or not np.issubdtype(A.dtype, np.number):
+        what = " (Python objects: None, strings or mixed types?)" if A.dtype == object else ""
+        raise TypeError(f"{name} must be a numeric array; got dtype {A.dtype}{what}.")
+    return A
 
 
 def _code_name(name):

@@ -79,9 +79,10 @@ def diverged_error(epoch, batch, cost, optimizer, net, X, history):
     """The TrainingDiverged error, with what to try. Every number in it is measured here;
     the advice says what to try and why, and promises nothing the package has not checked."""
     lr = optimizer.lr
+    what = (f"the cost became {cost}" if cost is not None else
+            "the parameters became inf or NaN in the last step")
     parts = [
-        f"Training stopped: the cost became {cost} in epoch {epoch + 1}, batch {batch + 1}, "
-        f"with lr={lr:g}.",
+        f"Training stopped: {what} in epoch {epoch + 1}, batch {batch + 1}, with lr={lr:g}.",
         f"Suspect first a learning rate too large for this network and data: each step "
         f"overshoots and lands where the gradient is larger still. Divide it by 10 "
         f"(lr={lr / 10:g}) and train a fresh network; if it diverges again, or the cost does "

@@ -118,6 +118,9 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum
                                          history) from None
                 except TrainingInterrupted as error:
                     raise interrupted_error(epoch, error.batch, per_epoch, history) from None
+                if not _finite_parameters(net):   # the epoch's last step, which no cost saw
+                    raise diverged_error(epoch, per_epoch - 1, None, optimizer, net, X,
+                                         history)
                 history.loss.append(loss)
                 history.lr.append(optimizer.lr * (factors[(epoch + 1) * per_epoch - 1]
                                                   if factors else 1.0))
@@ -180,6 +183,10 @@ def run_epoch(net, X, Y, batch_size, optimizer, rng, buffers=None, factors=None,
             error.batch = batch
             raise error
     return total / len(X)
+
+
+def _finite_parameters(net):
+    return all(np.isfinite(W).all() and np.isfinite(b).all() for W, b in net.parameters)
 
 
 def _schedule_factors(schedule, total, per_epoch):

@@ -536,3 +536,11 @@ def test_a_point_at_relus_kink_is_named():
     X = np.array([[0.0, 0.0], [1.0, -0.5]])     # the zero row gives z = b = 0 exactly
     with pytest.warns(GradientCheckWarning, match=r"layer 1 \(relu\): 3 weighted input"):
         gradient_check(net, X, np.array([[0.3], [0.1]]))
+
+
+def test_parameters_that_overflow_in_the_last_step_are_not_returned_as_a_success():
+    """The cost is measured before each step, so the epoch's last step is checked apart."""
+    X, y = make_xor()
+    net = Network([2, 3, 1], output="identity", loss="mse", seed=0)
+    with pytest.raises(TrainingDiverged, match="parameters became inf or NaN in the last step"):
+        train(net, X, y * 1e100, epochs=1, batch_size=4, lr=1e250, progress=False)

@@ -11,7 +11,7 @@ from nn_helpers import Layer, Network, diagnostics, gradient_check, graph, train
 from nn_helpers import torch_bridge as tb
 from nn_helpers.activations import ACTIVATIONS, elementwise_names
 from nn_helpers.descent import derivative_error, neuron_curve
-from nn_helpers.gradcheck import _central_differences
+from nn_helpers.gradcheck import _central_differences, relative_error
 from nn_helpers.losses import LOSSES
 from nn_helpers.playground import PlaygroundModel
 
@@ -60,6 +60,24 @@ def test_every_accepted_combination_computes_the_gradient_of_its_cost(hidden, ou
     X = rng.standard_normal((6, 4))
     check = gradient_check(net, X, _targets(net, 6, rng))
     assert check < 1e-6, check.per_layer
+
+
+@pytest.mark.parametrize("hidden,output,loss", ACCEPTED)
+def test_every_accepted_combination_in_float32_matches_float64_to_its_precision(hidden, output,
+                                                                                 loss):
+    rng = np.random.default_rng(3)
+    net32 = _build(hidden, output, loss, dtype="float32")
+    for b in net32.biases:
+        b += rng.uniform(0.05, 0.3, b.shape).astype(np.float32)
+    net64 = net32.astype("float64")
+    X = rng.standard_normal((6, 4))
+    Y = _targets(net64, 6, rng)
+    cost32, grads32 = net32.cost_and_gradients(X, Y)
+    cost64, grads64 = net64.cost_and_gradients(X, Y)
+    assert grads32[0][0].dtype == np.float32
+    assert cost32 == pytest.approx(cost64, rel=1e-5, abs=1e-6)
+    for (dW32, db32), (dW64, db64) in zip(grads32, grads64):
+        assert relative_error(dW32, dW64) < 1e-4 and relative_error(db32, db64) < 1e-4
 
 
 @pytest.mark.parametrize("hidden,output,loss", REFUSED)
