@@ -76,6 +76,10 @@ def to_torch(net, dtype="float64"):
     ``model(X)`` gives the probabilities; ``model[:-1](X)`` gives the output layer's Z (logits).
     Dropout is not carried over: the model computes what ``net.predict`` does (no dropout).
     """
+    from .network import Network
+
+    if not isinstance(net, Network):
+        raise TypeError(f"to_torch needs an nn_helpers Network; got {type(net).__name__}.")
     torch = require_torch()
     tdtype = _torch_dtype(torch, dtype)
     modules = []
@@ -96,6 +100,9 @@ def _layers(model):
     ``F.cross_entropy`` do); that layer's activation name is then None.
     """
     torch = require_torch()
+    if not isinstance(model, torch.nn.Sequential):
+        raise TypeError(f"model must be a torch.nn.Sequential of Linear and activation modules "
+                        f"(as to_torch makes); got {type(model).__name__}.")
     modules = list(model)
     if not modules:
         raise ValueError("model is empty; expected Linear, activation, Linear, ... modules.")

@@ -154,6 +154,10 @@ def test_bad_models_are_rejected_with_reasons():
         tb.from_torch(wrong_dim, loss="cross_entropy")
     with pytest.raises(ValueError, match="dtype"):
         tb.to_torch(Network([2, 1]), dtype="float16")
+    with pytest.raises(TypeError, match="needs an nn_helpers Network; got str"):
+        tb.to_torch("net")
+    with pytest.raises(TypeError, match="must be a torch.nn.Sequential"):
+        tb.from_torch(torch.nn.Linear(3, 2))
 
 
 @needs_torch
