@@ -103,27 +103,20 @@ def diverged_error(epoch, batch, cost, optimizer, net, X, history):
 
 
 # ---------------------------------------------------------------- BLAS threads
-# Matrix products of this size (784 x 100 weights, batches of tens to hundreds of rows)
-# take well under a millisecond. Splitting them across BLAS threads gains little and,
-# when the other cores are busy (a shared Binder or lab machine), each product waits for
-# a descheduled thread: we measured epochs 3-15x slower with two threads than with one
-# on a busy 2-core machine (benchmarks/README.md). So training products below this many
-# multiply-adds per step run on one thread; the previous setting is restored afterwards.
-# Idle cores do help large batches on a quiet machine, but the thread count changes how
-# OpenBLAS splits a product, and with it the last bits of the result: we measured other
-# weights after 20 steps with 2 threads than with 1. A seeded run must give the same
-# numbers on a busy machine and a quiet one, so using more threads is the caller's choice
-# (``threads=2``), never a guess from the machine's load.
-SINGLE_THREAD_BELOW = 2**26   # batch_size * n_in * n_out of the largest layer
+# Matrix products of these networks' size (784 x 100 weights, batches of tens to hundreds
+# of rows) take well under a millisecond. Splitting them across BLAS threads gains little
+# and, when the other cores are busy (a shared Binder or lab machine), each product waits
+# for a descheduled thread: we measured epochs 3-15x slower with two threads than with one
+# on a busy 2-core machine (benchmarks/README.md), and a 784 x 1024 layer 5-10x slower.
+# The thread count also changes how OpenBLAS splits a product, and with it the last bits
+# of the result (other weights after 20 steps with 2 threads than with 1). A seeded run
+# must give the same numbers on every machine, busy or quiet, so training runs on one BLAS
+# thread unless the caller asks for more (``threads=2``); the previous setting is restored
+# afterwards.
 
 
-def blas_threads(net, batch_size, threads=None):
-    """A context manager: ``threads`` BLAS threads, or one when every product is small."""
+def blas_threads(threads=None):
+    """A context manager: ``threads`` BLAS threads (default 1) for the training products."""
     from threadpoolctl import threadpool_limits  # imported here: only training needs it
 
-    if threads is not None:
-        return threadpool_limits(limits=threads, user_api="blas")
-    largest = max(n_in * n_out for n_in, n_out in zip(net.sizes[:-1], net.sizes[1:]))
-    if batch_size * largest < SINGLE_THREAD_BELOW:
-        return threadpool_limits(limits=1, user_api="blas")
-    return contextlib.nullcontext()
+    return threadpool_limits(limits=1 if threads is None else threads, user_api="blas")

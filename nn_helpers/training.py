@@ -69,8 +69,8 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum
     the dropout masks come from ``seed``, so a run is reproducible.
     ``callback(epoch, history)`` is called after each epoch; it returns True to stop
     training or False/None to go on (anything else is an error).
-    ``threads``: BLAS threads for the products (None: one for the small products of these
-    networks, see ``guards.blas_threads``). The result depends on it, in the last bits.
+    ``threads``: BLAS threads for the products (None: one, so a seeded run gives the same
+    numbers on every machine; see ``guards.blas_threads``). More threads change the last bits.
 
     Whatever stops a run early (Ctrl-C, which first lets the current step finish; an error
     in the callback; divergence) the network is left consistent and ``net.history`` holds
@@ -104,7 +104,7 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum
     # A diverging run overflows before its cost turns inf; the cost check below reports it
     # with a clear message, so NumPy's overflow warnings would only add noise.
     with np.errstate(over="ignore", invalid="ignore"), \
-            blas_threads(net, batch_size, threads), finish_the_step_on_ctrl_c() as ctrl_c:
+            blas_threads(threads), finish_the_step_on_ctrl_c() as ctrl_c:
         buffers = Buffers(net, batch_size)
         try:
             for epoch in range(epochs):
