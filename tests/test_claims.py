@@ -34,7 +34,6 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
     "08_better_training.ipynb": {
         "0.002": "an illustration of a confidently wrong output",
         "0.25": "a fact of the math: the sigmoid's slope peaks at 1/4, shown in notebook 02",
-        "0.0001": "a setting: weight_decay=1e-4 in the code",
         "99%": "a quote: convolutional networks' published MNIST results, labelled as such",
     },
     "10_pytorch_bridge.ipynb": {
