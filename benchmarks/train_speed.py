@@ -110,7 +110,7 @@ def epochs_loop(X, Y, m, epochs, dtype, examples):
 def epochs_bare(X, Y, m, epochs, dtype, net=None):
     """The same training written as one flat NumPy loop: what hand-tuned NumPy reaches.
 
-    No package structure (no Cache, Workspace or SGD objects, no checks), every array
+    No package structure (no Cache, Buffers or optimizer objects, no checks), every array
     preallocated, sigma(Z) written over Z, the update done in the gradient's place.
     nn_helpers over this is the price of its structure (and of keeping Z for the reader);
     this over ``matmul`` is the floor of NumPy itself for this step. ``net`` (trained in
@@ -384,18 +384,23 @@ def summarise(cells, peaks, args):
             nn = med["nn"]
             rows.append({
                 "dtype": dtype, "batch": m, "seconds": med, "peak_memory_mb": mem,
-                "torch_over_nn": med["torch"] / nn if "torch" in med else None,
-                "nn_over_base": nn / med["base"] if "base" in med else None,
-                "adam_over_nn": med["adam"] / nn if "adam" in med else None,
-                "loop_over_nn": med["loop"] / nn if "loop" in med else None,
-                "nn_over_bare": nn / med["bare"],
-                "bare_over_matmul": med["bare"] / med["matmul"],
-                "nn_over_matmul": nn / med["matmul"],
+                "torch_over_nn": ratio(med.get("torch"), nn),
+                "nn_over_base": ratio(nn, med.get("base")),
+                "adam_over_nn": ratio(med.get("adam"), nn),
+                "loop_over_nn": ratio(med.get("loop"), nn),
+                "nn_over_bare": ratio(nn, med.get("bare")),
+                "bare_over_matmul": ratio(med.get("bare"), med.get("matmul")),
+                "nn_over_matmul": ratio(nn, med.get("matmul")),
                 "nn_gflops": gflop / nn,
-                "matmul_gflops": gflop / med["matmul"],
+                "matmul_gflops": ratio(gflop, med.get("matmul")),
                 "nn_fraction_of_peak": gflop / nn / peaks[dtype],
             })
     return rows
+
+
+def ratio(a, b):
+    """a / b, or None when either implementation did not run."""
+    return a / b if a is not None and b is not None else None
 
 
 def fmt(x, spec):
@@ -420,11 +425,12 @@ def table(rows, peaks):
         lines.append(
             f"| {r['dtype']} | {r['batch']} | {fmt(s.get('loop'), '.2f')} | {s['nn']:.3f} | "
             f"{fmt(s.get('base'), '.3f')} | {fmt(s.get('adam'), '.3f')} | "
-            f"{s['bare']:.3f} | {fmt(s.get('torch'), '.3f')} | {s['matmul']:.3f} | "
+            f"{fmt(s.get('bare'), '.3f')} | {fmt(s.get('torch'), '.3f')} | "
+            f"{fmt(s.get('matmul'), '.3f')} | "
             f"{times(r['torch_over_nn'], '.2f')} | {times(r['loop_over_nn'], '.1f')} | "
             f"{fmt(r['nn_over_base'], '.2f')} | {fmt(r['adam_over_nn'], '.2f')} | "
-            f"{r['nn_over_bare']:.2f} | {r['nn_over_matmul']:.2f} | "
-            f"{r['bare_over_matmul']:.2f} | {r['nn_gflops']:.0f} "
+            f"{fmt(r['nn_over_bare'], '.2f')} | {fmt(r['nn_over_matmul'], '.2f')} | "
+            f"{fmt(r['bare_over_matmul'], '.2f')} | {r['nn_gflops']:.0f} "
             f"({100 * r['nn_fraction_of_peak']:.0f}%) | {mem['nn']:.0f} / "
             f"{fmt(mem.get('torch'), '.0f')} / {fmt(mem.get('loop'), '.0f')} |")
     peak = ", ".join(f"{d}: {g:.0f} GFLOP/s" for d, g in peaks.items())
