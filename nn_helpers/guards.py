@@ -47,10 +47,12 @@ class _CtrlC:
 def finish_the_step_on_ctrl_c():
     """While training: the first Ctrl-C lets the current step finish (an update stopped
     half way would leave some layers a step ahead of the others), the second stops at once.
-    Signals reach only the main thread, so elsewhere nothing changes."""
+    Signals reach only the main thread, so elsewhere nothing changes; nor where Ctrl-C is
+    ignored (a background job), which must stay so."""
     ctrl_c = _CtrlC()
     previous = signal.getsignal(signal.SIGINT)
-    if threading.current_thread() is not threading.main_thread() or previous is None:
+    if (threading.current_thread() is not threading.main_thread()
+            or previous in (None, signal.SIG_IGN)):
         yield ctrl_c
         return
 

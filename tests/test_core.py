@@ -419,14 +419,30 @@ def test_ctrl_c_finishes_the_step_then_stops_with_the_history_kept():
     X, y = make_xor(n=40, noise=0.1)
     net = Network([2, 4, 1], hidden="tanh", output="sigmoid", loss="cross_entropy")
     sgd = SGD(lr=0.5)
-    with pytest.raises(TrainingInterrupted) as info:
-        train(net, X, y, epochs=50, batch_size=4, optimizer=sgd, progress=False,
-              callback=_ctrl_c_after(2))
+    # as in a terminal or a notebook (a background job, as CI may be, ignores Ctrl-C)
+    outside = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(TrainingInterrupted) as info:
+            train(net, X, y, epochs=50, batch_size=4, optimizer=sgd, progress=False,
+                  callback=_ctrl_c_after(2))
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler   # restored
+    finally:
+        signal.signal(signal.SIGINT, outside)
     assert isinstance(info.value, KeyboardInterrupt)        # stops a script as Ctrl-C does
     assert info.value.history is net.history and net.history.epochs == 2
     assert sgd.steps == 2 * 10 + 1                          # the step in progress finished
     assert "epoch 3, after batch 1 of 10" in str(info.value)
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler   # restored
+
+
+def test_where_ctrl_c_is_ignored_training_leaves_it_ignored():
+    X, y = make_xor()
+    outside = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        h = train(Network([2, 2, 1]), X, y, epochs=3, batch_size=4, progress=False,
+                  callback=_ctrl_c_after(1))
+        assert h.epochs == 3 and signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, outside)
 
 
 def test_an_error_in_the_callback_keeps_the_finished_epochs():
