@@ -111,8 +111,9 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum
                 start = time.perf_counter()
                 try:
                     loss = run_epoch(net, X, Y, batch_size, optimizer, rng, buffers,
-                                     factors and factors[epoch * per_epoch:], dropout_rng,
-                                     ctrl_c)
+                                     factors and factors[epoch * per_epoch:
+                                                         (epoch + 1) * per_epoch],
+                                     dropout_rng, ctrl_c)
                 except TrainingDiverged as error:
                     raise diverged_error(epoch, error.batch, error.cost, optimizer, net, X,
                                          history) from None
