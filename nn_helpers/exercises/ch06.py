@@ -10,6 +10,7 @@ factor of 2, a last batch forgotten.
 from __future__ import annotations
 
 import math
+import numbers
 
 import numpy as np
 
@@ -89,6 +90,10 @@ def check_updates_per_epoch(updates_per_epoch) -> Feedback:
         if problem is not None:
             return problem
         expected = _updates_reference(n, m)
+        if not isinstance(got, numbers.Real) or isinstance(got, bool):
+            return Feedback(False, f"updates_per_epoch({n}, {m}) should be a whole number of "
+                                   f"steps such as {expected}; got {type(got).__name__} "
+                                   f"{got!r:.60}.")
         if got == expected:
             continue
         if got == n // m:

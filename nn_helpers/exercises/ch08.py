@@ -297,7 +297,8 @@ def check_best_epoch(best_epoch) -> Feedback:
         if problem is not None:
             return problem
         expected = int(np.argmax(val_accuracy)) + 1
-        if isinstance(got, bool) or not isinstance(got, numbers.Real):
+        if (isinstance(got, bool) or not isinstance(got, numbers.Real)
+                or not np.isfinite(got)):
             return Feedback(False, f"`{name}` should return one whole number (an epoch); got "
                                    f"{got!r}.")
         if float(got) != int(got):
