@@ -136,3 +136,38 @@ def test_save_and_load_round_trip_any_accepted_network(tmp_path_factory, spec):
     assert repr(back) == repr(net)
     assert all(np.array_equal(a, b) and a.dtype == b.dtype
                for a, b in zip(net.weights + net.biases, back.weights + back.biases))
+
+
+anything = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=True),
+                     st.text(max_size=3), st.just([0, 1, 2]), st.just(np.arange(6).reshape(2, 3)),
+                     st.just(np.array([0.5, 1.0])), st.just(np.array([], dtype=int)),
+                     st.just(np.array([[np.nan, 1.0], [2.0, 3.0]])))
+
+
+@FAST
+@given(anything, anything, anything)
+def test_data_helpers_refuse_bad_arguments_clearly(a, b, c):
+    """one_hot, train_val_split, standardize and the toy sets: a result or a clear error."""
+    from nn_helpers.data import (
+        make_circles,
+        make_moons,
+        make_spirals,
+        make_xor,
+        one_hot,
+        standardize,
+        train_val_split,
+    )
+
+    calls = [lambda: one_hot(a, b), lambda: train_val_split(a, b, val_fraction=c),
+             lambda: standardize(a, b), lambda: make_moons(n=a, noise=b, seed=0),
+             lambda: make_circles(n=a, noise=b), lambda: make_spirals(n=a, noise=b),
+             lambda: make_xor(n=a, noise=b)]
+    for call in calls:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                call()
+        except EXPECTED as error:
+            assert len(str(error)) > 20
+        except Exception as error:                      # noqa: BLE001 - that is the point
+            pytest.fail(f"{type(error).__name__}: {error}")
