@@ -40,6 +40,7 @@ def save(net, path, optimizer=None) -> Path:
     try:
         with os.fdopen(handle, "wb") as file:
             np.savez(file, **arrays)
+        os.chmod(temporary, 0o666 & ~_umask())   # mkstemp makes it private; save does not
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
@@ -87,6 +88,12 @@ def load_optimizer(path, net):
 
 
 # ------------------------------------------------------------------------ helpers
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _npz_path(path):
     path = Path(path)
     if path.suffix != ".npz":

@@ -7,7 +7,7 @@ import pytest
 
 from nn_helpers import Adam, Layer, Network, train
 from nn_helpers.data import make_moons
-from nn_helpers.saving import load_optimizer
+from nn_helpers.saving import _umask, load_optimizer
 
 
 def _trained(tmp_path, optimizer=None):
@@ -22,6 +22,7 @@ def _trained(tmp_path, optimizer=None):
 def test_a_round_trip_is_bit_exact(tmp_path):
     net, X, _ = _trained(tmp_path)
     path = net.save(tmp_path / "net.npz")
+    assert path.stat().st_mode & 0o777 == 0o666 & ~_umask()   # an ordinary file, not private
     back = Network.load(path)
     assert repr(back) == repr(net) and back.dtype == np.float32
     for a, b in zip(net.weights + net.biases, back.weights + back.biases):
