@@ -257,6 +257,10 @@ class Schedule:
     def _after_warmup(self, t, total, per_epoch):
         return 1.0
 
+    def factors(self, total, per_epoch):
+        """The factor of every step of a run of ``total`` steps (None: 1 for every step)."""
+        return [self.factor(t, total, per_epoch) for t in range(total)]
+
     def __repr__(self):
         args = ", ".join(f"{k}={v!r}" for k, v in vars(self).items())
         return f"{type(self).__name__}({args})"
@@ -264,6 +268,10 @@ class Schedule:
 
 class Constant(Schedule):
     """The same learning rate throughout (after any warm-up)."""
+
+    def factors(self, total, per_epoch):
+        # without a warm-up every factor is 1: no list of a factor per step to build
+        return super().factors(total, per_epoch) if round(self.warmup * per_epoch) else None
 
 
 class StepDecay(Schedule):

@@ -90,7 +90,7 @@ def train(net, X, Y, epochs=1, batch_size=32, lr=None, optimizer="sgd", momentum
     if val is not None:
         val = _check_data(net, *val, "val[0] (X_val)", "val[1] (Y_val)")
     per_epoch = -(-len(X) // batch_size)
-    factors = _schedule_factors(schedule, epochs * per_epoch, per_epoch)
+    factors = schedule.factors(epochs * per_epoch, per_epoch)
     optimizer.check_decay(optimizer.lr * max(factors or [1.0]))
     optimizer.bind(net)          # after every check: a refused call changes nothing
     warn_about_data(given[0], X, Y, net.output)
@@ -188,12 +188,6 @@ def run_epoch(net, X, Y, batch_size, optimizer, rng, buffers=None, factors=None,
 
 def _finite_parameters(net):
     return all(np.isfinite(W).all() and np.isfinite(b).all() for W, b in net.parameters)
-
-
-def _schedule_factors(schedule, total, per_epoch):
-    """The schedule's factor for every step of the run, computed once (None: all 1)."""
-    factors = [schedule.factor(t, total, per_epoch) for t in range(total)]
-    return None if all(f == 1.0 for f in factors) else factors
 
 
 class Buffers:
