@@ -166,3 +166,10 @@ def test_warmup_ramps_linearly_to_the_full_rate():
     assert factors[4] == 1.0 and factors[5] < 1.0     # the cosine starts after the warm-up
     assert Cosine().factor(40, 40, 4) == pytest.approx(0.0)
     assert math.isclose(StepDecay(every=1, gamma=0.5).factor(4, 40, 4), 0.5)
+
+
+def test_a_constant_rate_with_warm_up_ramps_in_train():
+    X, Y = _data(40)
+    history = train(_net(), X, Y, epochs=3, batch_size=10, lr=0.2,
+                    schedule=Constant(warmup=2), progress=False)
+    assert history.lr == pytest.approx([0.1, 0.2, 0.2])   # 4 of 8 warm-up steps, then full
