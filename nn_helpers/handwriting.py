@@ -1,0 +1,108 @@
+# H x W: a drawing of any size (e.g. 280 x 280); 28 x 28: the MNIST frame; 20 x 20: the ink box
+"""Turn a digit drawn with the mouse into the kind of image MNIST's networks were trained on.
+
+MNIST's digits were not photographed at 28 x 28: each scanned digit's ink was scaled to fit a
+20 x 20 box (keeping its shape), smoothed, and then placed in the 28 x 28 frame so that its
+**centre of mass** (the average position of the ink, weighted by how dark it is) sits at the
+centre. A network trained on those images expects exactly that, so a drawing must go through
+the same steps before the network sees it:
+
+    1. find the ink's bounding box and cut it out;
+    2. shrink it so that its longer side is 20 pixels, averaging the pixels it covers;
+    3. put it in a 28 x 28 frame with its centre of mass at row 14, column 14 (where the MNIST
+       training digits have theirs: measured, see ``tests/test_handwriting.py``).
+
+Every step is a small pure function, so it can be tested and shown on its own.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+FRAME = 28      # MNIST images are 28 x 28
+BOX = 20        # the ink's longer side after scaling
+CENTRE = 14.0   # row and column of the centre of mass of MNIST's digits
+
+
+def check_drawing(image) -> np.ndarray:
+    """The drawing as a float array, after refusing what cannot be a drawing: not 2-D, not
+    numbers, NaN, values outside [0, 1] (0 = paper, 1 = full ink), or no ink at all."""
+    image = np.asarray(image)
+    if image.ndim != 2:
+        raise ValueError(f"a drawing must be a 2-D array of grey levels (rows, columns); got "
+                         f"shape {image.shape}. For a flat MNIST row use .reshape(28, 28).")
+    if image.dtype.kind not in "biuf":
+        raise TypeError(f"a drawing must hold numbers (grey levels), not {image.dtype}.")
+    image = image.astype(float)
+    if not np.isfinite(image).all():
+        raise ValueError("the drawing contains NaN or infinity; grey levels must be numbers "
+                         "in [0, 1].")
+    if image.min() < 0 or image.max() > 1:
+        hint = " Divide by 255 first." if image.max() <= 255 and image.min() >= 0 else ""
+        raise ValueError(f"grey levels must be in [0, 1] (0 = paper, 1 = ink); this drawing "
+                         f"goes from {image.min():g} to {image.max():g}.{hint}")
+    if not image.any():
+        raise ValueError("the drawing is empty: draw a digit first.")
+    return image
+
+
+def ink_box(image) -> tuple[slice, slice]:
+    """The rows and columns that hold any ink: the smallest rectangle around the digit."""
+    rows = np.flatnonzero(image.any(axis=1))
+    cols = np.flatnonzero(image.any(axis=0))
+    return slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
+
+
+def area_weights(n_in: int, n_out: int) -> np.ndarray:
+    """(n_out, n_in) matrix R that shrinks (or stretches) a line of n_in pixels to n_out.
+
+    Output pixel i covers the stretch [i s, (i+1) s) of the input, with s = n_in / n_out;
+    R[i, j] is the part of input pixel j inside that stretch, divided by s, so each row sums
+    to 1 and an output pixel is the average of what it covers (no ink is lost or invented).
+    """
+    s = n_in / n_out
+    starts = np.arange(n_out)[:, None] * s           # (n_out, 1)
+    j = np.arange(n_in)[None, :]                      # (1, n_in)
+    overlap = np.minimum(starts + s, j + 1) - np.maximum(starts, j)
+    return np.clip(overlap, 0, None) / s
+
+
+def resize(image, shape) -> np.ndarray:
+    """Resize a 2-D image to ``shape`` by area averaging: rows, then columns, as two matrix
+    products, R_rows @ image @ R_cols.T."""
+    rows, cols = shape
+    return area_weights(image.shape[0], rows) @ image @ area_weights(image.shape[1], cols).T
+
+
+def centre_of_mass(image) -> tuple[float, float]:
+    """(row, column) of the ink's average position, each pixel weighted by its grey level."""
+    total = image.sum()
+    rows, cols = np.indices(image.shape)
+    return float((rows * image).sum() / total), float((cols * image).sum() / total)
+
+
+def fit_in_box(image, box=BOX) -> np.ndarray:
+    """Cut out the ink and scale it so its longer side is ``box`` pixels, keeping its shape."""
+    ink = image[ink_box(image)]
+    scale = box / max(ink.shape)
+    shape = tuple(max(1, round(side * scale)) for side in ink.shape)
+    return resize(ink, shape)
+
+
+def place_by_centre_of_mass(ink, frame=FRAME, centre=CENTRE) -> np.ndarray:
+    """Put ``ink`` in a frame x frame image so that its centre of mass lands on (centre, centre),
+    to the nearest pixel. The shift is limited so that no ink falls off the frame."""
+    height, width = ink.shape
+    com_row, com_col = centre_of_mass(ink)
+    top = int(np.clip(round(centre - com_row), 0, frame - height))
+    left = int(np.clip(round(centre - com_col), 0, frame - width))
+    out = np.zeros((frame, frame))
+    out[top:top + height, left:left + width] = ink
+    return out
+
+
+def mnist_style(image) -> np.ndarray:
+    """A drawing (any size, grey levels in [0, 1]) -> the 28 x 28 image an MNIST network
+    expects, flattened to one row of 784 pixels: shape (1, 784), ready for ``net.predict``."""
+    ink = fit_in_box(check_drawing(image))
+    return np.clip(place_by_centre_of_mass(ink), 0.0, 1.0).reshape(1, FRAME * FRAME)
