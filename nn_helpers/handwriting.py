@@ -19,9 +19,60 @@ from __future__ import annotations
 
 import numpy as np
 
+PAD = 280       # the drawing pad's side in screen pixels (ten per MNIST pixel)
+BRUSH = 22.0    # the pen's width on the pad: about MNIST's stroke width once shrunk
 FRAME = 28      # MNIST images are 28 x 28
 BOX = 20        # the ink's longer side after scaling
 CENTRE = 14.0   # row and column of the centre of mass of MNIST's digits
+
+
+def check_strokes(strokes, size=PAD):
+    """The strokes as a list of (m, 2) float arrays of (x, y) points on a size x size pad,
+    after refusing anything else with the reason (a stroke is a list of [x, y] pairs)."""
+    if isinstance(strokes, np.ndarray) or not isinstance(strokes, (list, tuple)):
+        raise TypeError("strokes must be a list of strokes, each a list of [x, y] points, e.g. "
+                        "[[[140, 40], [140, 240]]] for one vertical line.")
+    checked = []
+    for number, stroke in enumerate(strokes):
+        points = np.asarray(stroke, dtype=float) if len(stroke) else np.zeros((0, 2))
+        if points.ndim != 2 or points.shape[1] != 2 or len(points) == 0:
+            raise ValueError(f"stroke {number} must be a non-empty list of [x, y] points; got "
+                             f"shape {points.shape}.")
+        if not np.isfinite(points).all() or points.min() < 0 or points.max() > size:
+            raise ValueError(f"stroke {number} has a point outside the {size} x {size} pad "
+                             f"(coordinates run from 0 to {size}).")
+        checked.append(points)
+    return checked
+
+
+def distance_to_segment(px, py, start, end):
+    """Distance from every pixel centre (px, py) to the segment start-end: the distance to its
+    nearest point, found by projecting onto the segment and clipping to its two ends."""
+    d = end - start
+    length2 = float(d @ d)
+    t = 0.0 if length2 == 0 else np.clip(((px - start[0]) * d[0] + (py - start[1]) * d[1])
+                                         / length2, 0.0, 1.0)
+    return np.hypot(px - (start[0] + t * d[0]), py - (start[1] + t * d[1]))
+
+
+def rasterize(strokes, size=PAD, brush=BRUSH):
+    """Strokes (lists of [x, y] points, as the drawing pad sends them) -> a (size, size) grey
+    image in [0, 1]: full ink within brush/2 of the pen's path, fading to paper over one pixel
+    at the edge (so a stroke's edge is smooth, like a scanned pen line)."""
+    image = np.zeros((size, size))
+    reach = brush / 2 + 1   # no pixel farther than this from the path gets ink
+    for points in check_strokes(strokes, size):
+        ends = zip(points, points[1:]) if len(points) > 1 else [(points[0], points[0])]
+        for start, end in ends:
+            # only the pixels in the segment's bounding box can be inked: work on that window
+            (x0, y0), (x1, y1) = np.minimum(start, end) - reach, np.maximum(start, end) + reach
+            cols = np.arange(max(0, int(x0)), min(size, int(x1) + 1))
+            rows = np.arange(max(0, int(y0)), min(size, int(y1) + 1))
+            px, py = np.meshgrid(cols + 0.5, rows + 0.5)            # pixel centres
+            ink = np.clip(brush / 2 + 0.5 - distance_to_segment(px, py, start, end), 0, 1)
+            window = image[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+            np.maximum(window, ink, out=window)
+    return image
 
 
 def check_drawing(image) -> np.ndarray:

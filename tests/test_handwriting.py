@@ -92,3 +92,116 @@ def test_bad_drawings_are_refused_with_the_fix(bad, message):
 def test_text_is_not_a_drawing():
     with pytest.raises(TypeError, match="numbers"):
         check_drawing(np.array([["a", "b"]]))
+
+
+# ------------------------------------------------------------------ strokes -> pixels
+def full_grid_reference(strokes, size=280, brush=22.0):
+    # the same ink computed on every pixel, with no bounding-box window
+    from nn_helpers.handwriting import distance_to_segment
+    px, py = np.meshgrid(np.arange(size) + 0.5, np.arange(size) + 0.5)
+    image = np.zeros((size, size))
+    for stroke in strokes:
+        points = np.asarray(stroke, dtype=float)
+        for start, end in zip(points, points[1:]):
+            image = np.maximum(image, np.clip(brush / 2 + 0.5 - distance_to_segment(
+                px, py, start, end), 0, 1))
+    return image
+
+
+def test_rasterize_draws_a_line_of_the_brush_width_where_the_pen_went():
+    from nn_helpers.handwriting import rasterize
+    image = rasterize([[[100, 40], [100, 240]]], brush=20)
+    row = image[140]
+    assert np.isclose(row.sum(), 20)                 # as much ink across as the brush is wide
+    assert np.isclose(np.average(np.arange(280) + 0.5, weights=row), 100)
+    assert image[:25].sum() == 0 and image[260:].sum() == 0
+
+
+def test_rasterize_windows_give_the_full_grid_answer():
+    from nn_helpers.handwriting import rasterize
+    t = np.linspace(0, 2 * np.pi, 40)
+    strokes = [np.c_[140 + 70 * np.cos(t), 140 + 95 * np.sin(t)].tolist(),
+               [[0, 0], [30, 5]], [[279, 200], [280, 280]]]
+    assert np.allclose(rasterize(strokes), full_grid_reference(strokes))
+
+
+def test_a_single_tap_leaves_a_dot():
+    from nn_helpers.handwriting import rasterize
+    image = rasterize([[[50, 60]]], brush=10)
+    assert image[60, 50] == 1 and 60 < image.sum() < 120   # a disc of radius 5: ~78 px
+
+
+@pytest.mark.parametrize("strokes, error, message", [
+    (np.zeros((1, 2, 2)), TypeError, "list of strokes"),
+    ([[]], ValueError, "stroke 0 must be a non-empty"),
+    ([[[1, 2, 3]]], ValueError, r"\[x, y\] points"),
+    ([[[10, 10]], [[300, 10]]], ValueError, "stroke 1 has a point outside"),
+])
+def test_bad_strokes_are_refused(strokes, error, message):
+    from nn_helpers.handwriting import rasterize
+    with pytest.raises(error, match=message):
+        rasterize(strokes)
+
+
+# ------------------------------------------------------------------ the DigitReader app
+ONE = [[[140, 40], [140, 240]]]
+
+
+@pytest.fixture(scope="module")
+def small_net():
+    from nn_helpers import Network, train
+    from nn_helpers.data import one_hot
+    X, y, _, _ = load_mnist()
+    net = Network([784, 30, 10], hidden="relu", output="softmax", loss="cross_entropy",
+                  init="auto", seed=0, dtype="float32")
+    train(net, X[:20000], one_hot(y[:20000], 10, dtype="float32"), epochs=2, batch_size=32,
+          lr=0.1, seed=0, progress=False)
+    return net
+
+
+def test_the_reader_shows_what_the_network_gets_and_its_belief(small_net):
+    from nn_helpers.apps.drawing import DigitReader
+    from nn_helpers.handwriting import rasterize
+    reader = DigitReader(small_net, ONE)
+    x = mnist_style(rasterize(ONE))
+    assert np.array_equal(reader.input_image.get_array(), x.reshape(28, 28))
+    p = reader.probabilities
+    assert np.isclose(p.sum(), 1) and p.argmax() == 1       # a clear "1" reads as 1
+    assert [bar.get_height() for bar in reader.bars] == pytest.approx(list(p))
+    assert "reads a 1" in reader.readout_text
+    assert reader.pad.strokes == ONE
+
+
+def test_the_reader_follows_the_pad_and_clears(small_net):
+    from nn_helpers.apps.drawing import DigitReader
+    reader = DigitReader(small_net)
+    assert "Draw a digit" in reader.readout_text and reader.probabilities.sum() == 0
+    reader.pad.strokes = [[[80, 50], [200, 50], [120, 240]]]   # as the browser sends a stroke
+    assert reader.probabilities.sum() == pytest.approx(1)
+    assert reader.input_image.get_array().sum() > 0
+    reader.controls["clear"].click()
+    assert reader.pad.strokes == [] and reader.input_image.get_array().sum() == 0
+    assert "Draw a digit" in reader.readout_text
+
+
+def test_the_reader_refuses_bad_input_before_changing_anything(small_net):
+    from nn_helpers import Network
+    from nn_helpers.apps.drawing import DigitReader
+    with pytest.raises(ValueError, match="10 outputs"):
+        DigitReader(Network([784, 5, 3]))
+    reader = DigitReader(small_net, ONE)
+    with pytest.raises(ValueError, match="outside"):
+        reader.draw([[[10, 10], [400, 10]]])
+    assert reader.pad.strokes == ONE and "reads a 1" in reader.readout_text
+
+
+def test_sigmoid_outputs_are_shown_as_shares_of_belief():
+    # 07's network has ten sigmoid outputs, which need not add up to 1
+    from nn_helpers import Network
+    from nn_helpers.apps.drawing import DigitReader
+    net = Network([784, 10, 10], hidden="sigmoid", output="sigmoid", seed=0)
+    reader = DigitReader(net, ONE)
+    from nn_helpers.handwriting import rasterize
+    raw = net.predict(mnist_style(rasterize(ONE)))[0]
+    assert not np.isclose(raw.sum(), 1)
+    assert np.allclose(reader.probabilities, raw / raw.sum())

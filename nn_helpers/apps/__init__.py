@@ -3,6 +3,7 @@
     base.py        App: controls -> one figure on a canvas, readout, errors, static picture
     explorers.py   activation_explorer (notebook 02), learning_rate_explorer (notebook 03)
     playground.py  Playground (notebook 11), over the pure nn_helpers.playground.PlaygroundModel
+    drawing.py     DigitReader and its DrawingPad (notebook 12): draw a digit, a network reads it
 
 Importing this package loads ipywidgets, matplotlib and ipympl, which ``import nn_helpers``
 deliberately does not. The old paths ``nn_helpers.widgets`` and ``nn_helpers.playground``
@@ -10,6 +11,7 @@ still give the same names.
 """
 
 from .base import App, figure_canvas
+from .drawing import DigitReader, DrawingPad
 from .explorers import (
     ActivationExplorer,
     LearningRateExplorer,
@@ -18,5 +20,6 @@ from .explorers import (
 )
 from .playground import Playground
 
-__all__ = ["ActivationExplorer", "App", "LearningRateExplorer", "Playground",
+__all__ = ["ActivationExplorer", "App", "DigitReader", "DrawingPad", "LearningRateExplorer",
+           "Playground",
            "activation_explorer", "figure_canvas", "learning_rate_explorer"]
