@@ -123,6 +123,33 @@ def weights_as_images(W, side=SIDE):
     return W.T.reshape(W.shape[1], side, side)
 
 
+def closest_images(x, X, count=5):
+    """Indices of the ``count`` rows of X nearest to the image x (one row of pixels), nearest
+    first, by the straight-line (Euclidean) distance between their pixels. Uses
+    ||X_i - x||^2 = ||X_i||^2 - 2 X_i . x + ||x||^2, one matrix-vector product for all rows."""
+    x = np.asarray(x, dtype=float).reshape(-1)
+    X = np.asarray(X)
+    if X.ndim != 2 or X.shape[1] != x.size:
+        raise ValueError(f"X must hold one image per row with {x.size} pixels like x; got "
+                         f"shape {X.shape}.")
+    squared = (X.astype(float) ** 2).sum(axis=1) - 2 * (X @ x) + x @ x
+    return np.argsort(squared, kind="stable")[:count]
+
+
+def train_small_digit_network(X_train, y_train, epochs=3, seed=0):
+    """A ReLU + softmax network (784 -> 100 -> 10, AdamW) trained on MNIST in a few seconds:
+    notebook 12's stand-in when no network saved by notebook 07 or 08 is found."""
+    from .data import one_hot
+    from .network import Network
+    from .training import train
+
+    net = Network([784, 100, 10], hidden="relu", output="softmax", loss="cross_entropy",
+                  init="auto", seed=seed, dtype="float32")
+    train(net, X_train, one_hot(y_train, 10, dtype="float32"), epochs=epochs, batch_size=32,
+          optimizer="adamw", lr=1e-3, seed=seed, progress=False)
+    return net
+
+
 # ------------------------------------------------------------------------ pictures
 def _grid_figure(n, ncols, cell=1.0):
     import matplotlib.pyplot as plt

@@ -157,3 +157,59 @@ def mnist_style(image) -> np.ndarray:
     expects, flattened to one row of 784 pixels: shape (1, 784), ready for ``net.predict``."""
     ink = fit_in_box(check_drawing(image))
     return np.clip(place_by_centre_of_mass(ink), 0.0, 1.0).reshape(1, FRAME * FRAME)
+
+
+# ------------------------------------------------------------------ ways a digit can differ
+# Each takes and returns a 28 x 28 image with grey levels in [0, 1]; notebook 12 applies them
+# to MNIST's test digits to show what a network trained on centred digits does with others.
+def shift(image, rows, cols) -> np.ndarray:
+    """Move the image by whole pixels (down ``rows``, right ``cols``); what leaves is lost."""
+    out = np.zeros_like(image)
+    height, width = image.shape
+    out[max(0, rows):height + min(0, rows), max(0, cols):width + min(0, cols)] = \
+        image[max(0, -rows):height - max(0, rows), max(0, -cols):width - max(0, cols)]
+    return out
+
+
+def _neighbours(image):
+    """The image and its four copies shifted by one pixel (up, down, left, right)."""
+    return np.stack([image] + [shift(image, r, c) for r, c in ((1, 0), (-1, 0), (0, 1), (0, -1))])
+
+
+def thicker(image) -> np.ndarray:
+    """Strokes one pixel wider on every side: each pixel takes the darkest of its neighbours."""
+    return _neighbours(image).max(axis=0)
+
+
+def thinner(image) -> np.ndarray:
+    """Strokes one pixel narrower: each pixel takes the lightest of its neighbours."""
+    return _neighbours(image).min(axis=0)
+
+
+def rotate(image, degrees) -> np.ndarray:
+    """Turn the image ``degrees`` anticlockwise about its centre. Each output pixel looks up
+    where it came from (the inverse rotation) and blends the four pixels around that point
+    (bilinear interpolation); points from outside the image are paper."""
+    angle = np.deg2rad(degrees)
+    height, width = image.shape
+    cy, cx = (height - 1) / 2, (width - 1) / 2
+    rows, cols = np.indices(image.shape, dtype=float)
+    # where did the pixel now at (rows, cols) come from? (y points down, hence the signs)
+    src_c = cx + (cols - cx) * np.cos(angle) - (rows - cy) * np.sin(angle)
+    src_r = cy + (cols - cx) * np.sin(angle) + (rows - cy) * np.cos(angle)
+    r0, c0 = np.floor(src_r).astype(int), np.floor(src_c).astype(int)
+    fr, fc = src_r - r0, src_c - c0
+    padded = np.pad(image, 1)                  # a ring of paper, so edges read as 0
+
+    def at(r, c):
+        inside = (r >= -1) & (r <= height) & (c >= -1) & (c <= width)
+        return np.where(inside, padded[np.clip(r + 1, 0, height + 1),
+                                       np.clip(c + 1, 0, width + 1)], 0.0)
+
+    return ((1 - fr) * (1 - fc) * at(r0, c0) + (1 - fr) * fc * at(r0, c0 + 1)
+            + fr * (1 - fc) * at(r0 + 1, c0) + fr * fc * at(r0 + 1, c0 + 1))
+
+
+def recentre(image) -> np.ndarray:
+    """A 28 x 28 image put through the same steps as a drawing (``mnist_style``), as an image."""
+    return mnist_style(image).reshape(FRAME, FRAME)

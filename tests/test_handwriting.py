@@ -205,3 +205,55 @@ def test_sigmoid_outputs_are_shown_as_shares_of_belief():
     raw = net.predict(mnist_style(rasterize(ONE)))[0]
     assert not np.isclose(raw.sum(), 1)
     assert np.allclose(reader.probabilities, raw / raw.sum())
+
+
+# ------------------------------------------------------------------ distortions (notebook 12)
+def test_shift_moves_pixels_and_drops_what_leaves():
+    from nn_helpers.handwriting import shift
+    image = np.arange(16.0).reshape(4, 4)
+    moved = shift(image, 1, -2)
+    assert np.array_equal(moved[1:, :2], image[:3, 2:])
+    assert moved[0].sum() == 0 and moved[:, 2:].sum() == 0
+    assert np.array_equal(shift(image, 0, 0), image)
+
+
+def test_thicker_and_thinner_grow_and_shrink_a_stroke():
+    from nn_helpers.handwriting import thicker, thinner
+    image = np.zeros((28, 28))
+    image[5:20, 10:13] = 1.0                       # a bar 3 pixels wide
+    assert thicker(image)[12].sum() == 5 and thinner(image)[12].sum() == 1
+    assert np.array_equal(thinner(thicker(image))[8:17], image[8:17])
+
+
+def test_rotate_turns_about_the_centre_anticlockwise(digits):
+    from nn_helpers.handwriting import rotate
+    image = digits[0]
+    assert np.allclose(rotate(image, 0), image)
+    assert np.allclose(rotate(image, 90), np.rot90(image), atol=1e-9)   # np.rot90: anticlockwise
+    assert np.allclose(rotate(rotate(image, 90), -90), image, atol=1e-9)
+    turned = rotate(image, 30)
+    assert abs(turned.sum() - image.sum()) < 0.05 * image.sum()         # ink is kept
+
+
+def test_closest_images_finds_the_nearest_rows_first(digits):
+    from nn_helpers.digits import closest_images
+    X = digits.reshape(len(digits), -1)
+    x = X[17] + 0.01
+    nearest = closest_images(x, X, count=3)
+    brute = np.argsort(((X - x) ** 2).sum(axis=1))[:3]
+    assert nearest[0] == 17 and np.array_equal(nearest, brute)
+    with pytest.raises(ValueError, match="784 pixels"):
+        closest_images(x, X[:, :100])
+
+
+def test_the_stand_in_network_learns_digits():
+    from nn_helpers.digits import train_small_digit_network
+    X, y, X_test, y_test = load_mnist()
+    net = train_small_digit_network(X[:6000], y[:6000], epochs=1)
+    assert (net.predict(X_test[:1000]).argmax(axis=1) == y_test[:1000]).mean() > 0.85
+
+
+def test_rotate_brings_in_paper_from_outside():
+    from nn_helpers.handwriting import rotate
+    turned = rotate(np.ones((28, 28)), 45)
+    assert turned[0, 0] == 0 and turned[14, 14] == pytest.approx(1)
