@@ -213,3 +213,33 @@ def rotate(image, degrees) -> np.ndarray:
 def recentre(image) -> np.ndarray:
     """A 28 x 28 image put through the same steps as a drawing (``mnist_style``), as an image."""
     return mnist_style(image).reshape(FRAME, FRAME)
+
+
+def tilt_strokes(strokes, degrees, size=PAD):
+    """The same strokes turned ``degrees`` anticlockwise (as seen on the pad) about its centre,
+    as if the reader had drawn the digit leaning; points pushed off the pad are kept at its edge."""
+    angle = np.deg2rad(degrees)
+    turn = np.array([[np.cos(angle), np.sin(angle)], [-np.sin(angle), np.cos(angle)]])
+    centre = size / 2
+    return [np.clip((points - centre) @ turn.T + centre, 0, size).tolist()
+            for points in check_strokes(strokes, size)]
+
+
+def _ring(cx, cy, rx, ry, start=0.0, stop=360.0, points=40):
+    """Points along an ellipse (a pen going round), angles in degrees, y pointing down."""
+    t = np.deg2rad(np.linspace(start, stop, points))
+    return np.c_[cx + rx * np.cos(t), cy + ry * np.sin(t)].round(1).tolist()
+
+
+# Digits drawn as a reader might, as the pad would send them (the notebook and the browser test
+# draw these). Strokes are lists of [x, y] points on the 280 x 280 pad.
+EXAMPLE_STROKES = {
+    "1": [[[150, 40], [135, 240]]],
+    "0": [_ring(140, 140, 65, 95)],
+    "7": [[[70, 50], [210, 50], [120, 245]]],
+    "4": [[[150, 40], [70, 170], [215, 170]], [[175, 95], [175, 250]]],
+    "9": [_ring(140, 95, 55, 50, 0, 360), [[195, 95], [180, 250]]],
+    "2": [_ring(140, 100, 60, 55, 200, 380, 20) + [[90, 240], [215, 240]]],
+    "3": [_ring(135, 85, 55, 45, 220, 450, 25) + _ring(135, 185, 60, 55, 270, 500, 25)],
+    "5": [[[200, 45], [95, 45], [85, 130]] + _ring(135, 180, 65, 60, 240, 460, 25)],
+}

@@ -258,3 +258,20 @@ def test_rotate_brings_in_paper_from_outside():
     assert rotate(np.ones((28, 28)), 45)[0, 0] == 0           # far outside: paper
     slightly = rotate(np.ones((28, 28)), 2)                    # corner comes from 0.7 px out
     assert 0 < slightly[0, 0] < 1 and slightly[14, 14] == pytest.approx(1)
+
+
+def test_tilt_strokes_turns_the_drawing_anticlockwise_on_screen():
+    from nn_helpers.handwriting import rasterize, rotate, tilt_strokes
+    stroke = [[[140, 40], [140, 140]]]               # from the top down to the centre
+    tilted = tilt_strokes(stroke, 90)
+    assert np.allclose(tilted, [[[40, 140], [140, 140]]])   # now from the left edge
+    image = rasterize(stroke)
+    assert np.abs(rasterize(tilted) - rotate(image, 90)).mean() < 0.01
+    assert np.allclose(tilt_strokes(tilt_strokes(stroke, 35), -35), stroke)
+
+
+def test_every_example_digit_is_a_valid_drawing():
+    from nn_helpers.handwriting import EXAMPLE_STROKES, rasterize
+    assert sorted(EXAMPLE_STROKES) == list("01234579")
+    for strokes in EXAMPLE_STROKES.values():
+        assert mnist_style(rasterize(strokes)).sum() > 20

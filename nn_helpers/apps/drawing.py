@@ -118,7 +118,7 @@ class DigitReader(App):
                                                vmin=0, vmax=1)
         self.input_image = input_ax.imshow(np.zeros((28, 28)), cmap="gray_r", vmin=0, vmax=1)
         drawing_ax.set_title("your drawing", fontsize=FONT_SIZE)
-        input_ax.set_title("what the network gets\n(28 x 28, centred)", fontsize=FONT_SIZE)
+        input_ax.set_title("what the network gets", fontsize=FONT_SIZE)
         for ax in (drawing_ax, input_ax):
             ax.set_xticks([]), ax.set_yticks([])
         self.bars = bars_ax.bar(range(10), np.zeros(10), color=COLORS[0])
