@@ -316,10 +316,49 @@ def exercise_learning_rate(page):
     check_interaction(page, app, readout, "03_steps_slider_drag", drag(slider(app, "steps"), 0.2))
 
 
+def pen_stroke(pad, points):
+    """Draw one stroke with the mouse on the drawing pad: press at the first point, move
+    through the others in small steps, release (points in pad pixels, from its top left)."""
+    def act():
+        page = pad.page
+        box = pad.bounding_box()
+        scale = box["width"] / 280
+        (x, y), rest = points[0], points[1:]
+        page.mouse.move(box["x"] + x * scale, box["y"] + y * scale)
+        page.mouse.down()
+        for x, y in rest:
+            page.mouse.move(box["x"] + x * scale, box["y"] + y * scale, steps=6)
+        page.mouse.up()
+    return act
+
+
+def exercise_handwriting(page):
+    from nn_helpers.handwriting import EXAMPLE_STROKES
+
+    app = app_locator(page, "widget-vbox", inner=".nn-drawing-pad")
+    readout = app.locator(".nn-readout").first
+    pad = app.locator("canvas.nn-drawing-pad").first
+    clear = app.locator("button", has_text="Clear")
+    check_interaction(page, app, readout, "12_clear", lambda: clear.click(), r"Draw a digit")
+    for digit in "107":
+        strokes = EXAMPLE_STROKES[digit]
+        for stroke in strokes[:-1]:
+            pen_stroke(pad, stroke)()
+        # the network reads after each stroke: the last one must change the bars and readout
+        text = check_interaction(page, app, readout, f"12_draw_{digit}",
+                                 pen_stroke(pad, strokes[-1]), r"reads a \d")
+        if digit == "1":
+            assert "reads a 1" in text, f"a clear 1 drawn with the mouse was read as: {text!r}"
+        if digit != "7":
+            check_interaction(page, app, readout, f"12_clear_after_{digit}",
+                              lambda: clear.click(), r"Draw a digit")
+
+
 WIDGET_NOTEBOOKS = {
     "11_playground.ipynb": exercise_playground,
     "02_activations.ipynb": exercise_activations,
     "03_loss_gradient_descent.ipynb": exercise_learning_rate,
+    "12_your_handwriting.ipynb": exercise_handwriting,
 }
 
 

@@ -103,7 +103,7 @@ class DigitReader(App):
         self.pad = DrawingPad()
         clear = widgets.Button(description="Clear", icon="eraser", tooltip="wipe the pad")
         clear.on_click(self.guarded(lambda _button: self.clear()))
-        figure, canvas = figure_canvas((10.5, 3.6))
+        figure, canvas = figure_canvas((8.4, 3.1))   # 840 px: fits a 1024-px screen
         self._build_figure(figure)
         super().__init__({"clear": clear}, figure, canvas)
         self.pad.observe(self.guarded(lambda _change: self.update()), names="strokes")
