@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime, softmax
-from ..descent import collapse_linear_layers
+from ..descent import collapse_linear_layers, numerical_derivative
 from .feedback import Feedback, call_reader, check_function, compare_arrays
 
 __all__ = ["check_collapse", "check_collapse3", "check_leaky_relu_prime", "check_sigmoid_prime",
@@ -277,5 +277,7 @@ def check_leaky_relu_prime(fn) -> Feedback:
     verdict = compare_arrays(values, _leaky_relu_prime(z), "the slopes")
     if not verdict:
         return verdict
-    return Feedback(True, "slope 1 where z > 0 and 0.1 where z < 0: two straight pieces, "
-                          "two slopes.")
+    gap = float(np.max(np.abs(values - numerical_derivative(leaky_relu, z))))
+    return Feedback(True, f"slope 1 where z > 0 and 0.1 where z < 0: two straight pieces, two "
+                          f"slopes. The nudge agrees: at the {z.size} test points your slopes "
+                          f"and the numerical derivative differ by at most {gap:.0e}.")
