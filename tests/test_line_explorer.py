@@ -188,3 +188,23 @@ def test_values_the_sliders_cannot_show_are_refused(kwargs, words):
 
     with pytest.raises(ValueError, match=words):
         line_explorer(**kwargs)
+
+
+def test_the_saved_notebook_shows_pictures_of_both_states():
+    """A reader on a static page (GitHub) sees the app's first state and the state code set."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "01_neuron_affine.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    shown = [cell for cell in cells if cell["cell_type"] == "code"
+             and ("line_explorer()" in "".join(cell["source"])
+                  or "app.snapshot()" in "".join(cell["source"]))]
+    assert len(shown) == 2
+    for cell in shown:
+        pictures = [o for o in cell["outputs"] if "image/png" in o.get("data", {})]
+        assert pictures, "".join(cell["source"])
+        assert base64.b64decode(pictures[0]["data"]["image/png"]).startswith(b"\x89PNG")
+    first = "".join("".join(o["data"]["text/plain"]) for o in shown[0]["outputs"] if "data" in o)
+    second = "".join("".join(o.get("text", "")) for o in shown[1]["outputs"])
+    assert "12 of 16" in first and "15 of 16" in second
