@@ -145,6 +145,9 @@ def test_z_shape_right_answers_pass(answer):
     ((32,), "one number per day"),
     ((7, 7), "(n, d) @ (d, n_1) -> (n, n_1)"),
     ("32, 3", "tuple of whole numbers"),
+    (32, "a single number (32)"),
+    (np.int64(3), "a single number"),
+    (96.0, "tuple in round brackets"),
     ((32.0, 3.0), "tuple of whole numbers"),
 ])
 def test_z_shape_wrong_answers_fail_with_a_reason(answer, words):
@@ -290,3 +293,8 @@ def test_layer_forward_rows_placeholder_and_no_bare_traceback():
                                                       "placeholder")
     verdict = check_layer_forward_rows(lambda X, W, b: X @ W + b)
     assert "Traceback" not in verdict.message and "matmul" not in verdict.message
+
+
+def test_a_plain_number_is_not_taken_for_a_shape():
+    verdict = check_broadcast_shape(3)
+    assert not verdict.ok and "a single number (3)" in verdict.message

@@ -216,6 +216,10 @@ def check_shape_answer(answer, expected, name, hints) -> Feedback:
     wrong shape to an explanation of where that shape comes from."""
     if answer is None or answer is Ellipsis:
         return not_attempted(name)
+    if isinstance(answer, (int, float, np.number)) and not isinstance(answer, bool):
+        return Feedback(False, f"`{name}` is a single number ({answer!r}), but a shape lists the "
+                               f"size of every axis: write a tuple in round brackets, one "
+                               f"number per axis, such as (7, 2) for 7 rows and 2 columns.")
     shape = _as_shape(answer)
     if shape is None:
         return Feedback(False, f"`{name}` should be a shape: a tuple of whole numbers such as "
