@@ -18,6 +18,7 @@ from .explorers import (
     activation_explorer,
     learning_rate_explorer,
 )
+from .line_explorer import line_explorer as line_explorer  # notebook 01 (LineExplorer there)
 from .playground import Playground
 
 __all__ = ["ActivationExplorer", "App", "DigitReader", "DrawingPad", "LearningRateExplorer",
