@@ -354,11 +354,20 @@ def exercise_handwriting(page):
                               lambda: clear.click(), r"Draw a digit")
 
 
+def exercise_line(page):
+    app = app_locator(page, "widget-vbox", inner=".nn-readout")
+    readout = app.locator(".nn-readout").first
+    check_interaction(page, app, readout, "01_w1_slider_keyboard",
+                      press_keys(slider(app, "weight w1"), "ArrowLeft", "ArrowLeft"))
+    check_interaction(page, app, readout, "01_bias_slider_drag", drag(slider(app, "bias b"), 0.9))
+
+
 WIDGET_NOTEBOOKS = {
     "11_playground.ipynb": exercise_playground,
     "02_activations.ipynb": exercise_activations,
     "03_loss_gradient_descent.ipynb": exercise_learning_rate,
     "12_your_handwriting.ipynb": exercise_handwriting,
+    "01_neuron_affine.ipynb": exercise_line,
 }
 
 
