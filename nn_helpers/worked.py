@@ -143,8 +143,9 @@ def _slope_words(name, z_symbol, z, slope):
         a = sigmoid(z)
         return f"σ'({z_symbol}) = {_n(a)} × (1 - {_n(a)})"
     if name == "relu":
-        return f"relu'({z_symbol}) = {'1, as' if slope else '0, as'} {z_symbol} = {_n(z, paren=False)} " \
-               f"{'> 0' if slope else '< 0' if z < 0 else '= 0'}"
+        side = "> 0" if slope else "< 0" if z < 0 else "= 0"
+        z_text = _n(z, paren=False)
+        return f"relu'({z_symbol}) = {1 if slope else 0}, as {z_symbol} = {z_text} {side}"
     a = np.tanh(z)
     return f"tanh'({z_symbol}) = 1 - {_n(a)}^2"
 
@@ -170,7 +171,8 @@ def trace(net) -> list[Step]:
              "z[2]_0 = w[2]_00 a[1]_0 + w[2]_10 a[1]_1 + b[2]_0",
              f"= {_n(W2[0, 0])} × {_n(v['a1'][0])} + {_n(W2[1, 0])} × {_n(v['a1'][1])} + "
              f"{_n(b2[0])}", float(v["z2"][0]), ("node", "out")))
-    add(Step("forward", "forward", "a[2]_0", "a[2]_0 = σ(z[2]_0)", f"= σ({_n(v['z2'][0], paren=False)})",
+    add(Step("forward", "forward", "a[2]_0", "a[2]_0 = σ(z[2]_0)",
+             f"= σ({_n(v['z2'][0], paren=False)})",
              float(v["a2"][0]), ("node", "out")))
     add(Step("cost", "cost", "C", "C = (a[2]_0 - y)^2 / 2",
              f"= ({_n(v['a2'][0])} - {_n(net.y)})^2 / 2", v["C"], ("node", "C")))
