@@ -117,12 +117,13 @@ class Step:
     equation: str    # "forward", "cost", "BP1", "BP2", "BP3" or "BP4"
     symbol: str      # what is computed, e.g. "δ[1]_0"
     formula: str     # e.g. "δ[1]_0 = w[2]_00 δ[2]_0 σ'(z[1]_0)"
-    numbers: str     # e.g. "= 1 × (-0.0938) × 0.2350"
+    numbers: str     # e.g. "= 1 × (-0.0938) × 0.2350" ("" when there is nothing to put in)
     value: float
     target: tuple
 
     def __str__(self):
-        return f"{self.equation:<7} {self.formula} {self.numbers} = {_n(self.value)}"
+        numbers = f" {self.numbers}" if self.numbers else ""
+        return f"{self.equation:<7} {self.formula}{numbers} = {_n(self.value, paren=False)}"
 
 
 def _n(value, digits=4, paren=True):
@@ -183,7 +184,7 @@ def trace(net) -> list[Step]:
              f"[{_slope_words('sigmoid', 'z[2]_0', z2, None)}]",
              float(g["delta2"][0]), ("node", "out")))
     add(Step("backward", "BP3", "dC/db[2]_0", "dC/db[2]_0 = δ[2]_0",
-             f"= {_n(g['delta2'][0])}", float(g["db2"][0]), ("bias", 2, 0)))
+             "", float(g["db2"][0]), ("bias", 2, 0)))
     for k in range(2):
         add(Step("backward", "BP4", f"dC/dw[2]_{k}0", f"dC/dw[2]_{k}0 = a[1]_{k} δ[2]_0",
                  f"= {_n(v['a1'][k])} × {_n(g['delta2'][0])}", float(g["dW2"][k, 0]),
@@ -198,7 +199,7 @@ def trace(net) -> list[Step]:
                  float(g["delta1"][j]), ("node", f"h{j}")))
     for j in range(2):
         add(Step("backward", "BP3", f"dC/db[1]_{j}", f"dC/db[1]_{j} = δ[1]_{j}",
-                 f"= {_n(g['delta1'][j])}", float(g["db1"][j]), ("bias", 1, j)))
+                 "", float(g["db1"][j]), ("bias", 1, j)))
         for k in range(2):
             add(Step("backward", "BP4", f"dC/dw[1]_{k}{j}", f"dC/dw[1]_{k}{j} = x_{k} δ[1]_{j}",
                      f"= {_n(x[k])} × {_n(g['delta1'][j])}", float(g["dW1"][k, j]),

@@ -189,7 +189,8 @@ class BackpropStepper(App):
         self.next_button.disabled = index == len(self.steps) - 1
         numbers = step.numbers.split("   [")[0]
         self.readout.value = (f"<b>step {index} · {step.equation}</b> &middot; "
-                              f"{step.formula} {numbers} = <b>{_fmt(step.value)}</b>")
+                              f"{step.formula} {numbers + ' ' if numbers else ''}"
+                              f"= <b>{_fmt(step.value)}</b>")
         self.redraw()
 
     def _write_equations(self, view):
@@ -201,7 +202,8 @@ class BackpropStepper(App):
         step = view.current
         numbers, _, note = step.numbers.partition("   [")
         ax.text(0.0, 0.97, "this step:", fontsize=FONT_SIZE - 1, va="top", color="0.3")
-        ax.text(0.0, 0.84, f"{step.formula}\n     {numbers} = {_fmt(step.value)}"
+        ax.text(0.0, 0.84, f"{step.formula}\n     {numbers + ' ' if numbers else ''}"
+                f"= {_fmt(step.value)}"
                 + (f"\n     ({note.rstrip(']')})" if note else ""),
                 fontsize=FONT_SIZE - 1, va="top", family="monospace", color=HOT_COLOR,
                 fontweight="bold")
@@ -212,8 +214,9 @@ class BackpropStepper(App):
             if used is None:
                 line, color = f"{name}  (not used yet)", "0.55"
             else:
-                line = f"{name}  {used.formula} {used.numbers.split('   [')[0]} = " \
-                       f"{_fmt(used.value)}"
+                numbers = used.numbers.split("   [")[0]
+                line = (f"{name}  {used.formula} {numbers + ' ' if numbers else ''}= "
+                        f"{_fmt(used.value)}")
                 color = HOT_COLOR if used is step else BACKWARD_COLOR
             ax.text(0.0, 0.33 - 0.105 * i, line, fontsize=FONT_SIZE - 3, va="top",
                     family="monospace", color=color,
