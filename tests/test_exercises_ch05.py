@@ -209,3 +209,18 @@ def test_placeholders_are_reported(check):
     assert not ok and "placeholder" in message
     ok, message = verdict_of(check, lambda *args: None)
     assert not ok and ("placeholder" in message or "return" in message)
+
+
+def test_the_cross_entropy_reference_is_what_nn_helpers_backpropagates():
+    """The check's BP1 for cross-entropy + sigmoid is the output error Network uses: with one
+    layer, BP3 makes db the column sums of delta."""
+    from nn_helpers import Network
+    from nn_helpers.exercises.ch05 import output_error_ce_reference
+
+    net = Network([3, 2], output="sigmoid", loss="cross_entropy", seed=2)
+    rng = np.random.default_rng(0)
+    X, Y = rng.standard_normal((5, 3)), (rng.random((5, 2)) < 0.5).astype(float)
+    cache = net.forward(X)
+    (_, db), = net.backward(cache, Y)
+    delta = output_error_ce_reference(cache.Z[0], cache.A[1], Y)
+    np.testing.assert_allclose(db, delta.sum(axis=0), rtol=1e-12)
