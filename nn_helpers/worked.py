@@ -120,6 +120,7 @@ class Step:
     numbers: str     # e.g. "= 1 × (-0.0938) × 0.2350" ("" when there is nothing to put in)
     value: float
     target: tuple
+    uses: tuple = ()     # the targets whose numbers this step takes (for a diagram)
 
     def __str__(self):
         numbers = f" {self.numbers}" if self.numbers else ""
@@ -165,30 +166,34 @@ def trace(net) -> list[Step]:
         add(Step("forward", "forward", f"z[1]_{j}",
                  f"z[1]_{j} = w[1]_0{j} x_0 + w[1]_1{j} x_1 + b[1]_{j}",
                  f"= {_n(W1[0, j])} × {_n(x[0])} + {_n(W1[1, j])} × {_n(x[1])} + {_n(b1[j])}",
-                 float(v["z1"][j]), ("node", f"h{j}")))
+                 float(v["z1"][j]), ("node", f"h{j}"),
+                 (("edge", 1, 0, j), ("edge", 1, 1, j), ("node", "x0"), ("node", "x1"))))
         add(Step("forward", "forward", f"a[1]_{j}", f"a[1]_{j} = {f_sym}(z[1]_{j})",
-                 f"= {f_sym}({_n(v['z1'][j], paren=False)})", float(v["a1"][j]), ("node", f"h{j}")))
+                 f"= {f_sym}({_n(v['z1'][j], paren=False)})", float(v["a1"][j]),
+                 ("node", f"h{j}"), (("node", f"h{j}"),)))
     add(Step("forward", "forward", "z[2]_0",
              "z[2]_0 = w[2]_00 a[1]_0 + w[2]_10 a[1]_1 + b[2]_0",
              f"= {_n(W2[0, 0])} × {_n(v['a1'][0])} + {_n(W2[1, 0])} × {_n(v['a1'][1])} + "
-             f"{_n(b2[0])}", float(v["z2"][0]), ("node", "out")))
+             f"{_n(b2[0])}", float(v["z2"][0]), ("node", "out"),
+             (("edge", 2, 0, 0), ("edge", 2, 1, 0), ("node", "h0"), ("node", "h1"))))
     add(Step("forward", "forward", "a[2]_0", "a[2]_0 = σ(z[2]_0)",
              f"= σ({_n(v['z2'][0], paren=False)})",
-             float(v["a2"][0]), ("node", "out")))
+             float(v["a2"][0]), ("node", "out"), (("node", "out"),)))
     add(Step("cost", "cost", "C", "C = (a[2]_0 - y)^2 / 2",
-             f"= ({_n(v['a2'][0])} - {_n(net.y)})^2 / 2", v["C"], ("node", "C")))
+             f"= ({_n(v['a2'][0])} - {_n(net.y)})^2 / 2", v["C"], ("node", "C"),
+             (("node", "out"),)))
     # backward: the output layer
     a2, z2 = v["a2"][0], v["z2"][0]
     add(Step("backward", "BP1", "δ[2]_0", "δ[2]_0 = (a[2]_0 - y) σ'(z[2]_0)",
              f"= ({_n(a2)} - {_n(net.y)}) × {_n(sigmoid_prime(z2))}   "
              f"[{_slope_words('sigmoid', 'z[2]_0', z2, None)}]",
-             float(g["delta2"][0]), ("node", "out")))
+             float(g["delta2"][0]), ("node", "out"), (("node", "out"), ("node", "C"))))
     add(Step("backward", "BP3", "dC/db[2]_0", "dC/db[2]_0 = δ[2]_0",
-             "", float(g["db2"][0]), ("bias", 2, 0)))
+             "", float(g["db2"][0]), ("bias", 2, 0), (("node", "out"),)))
     for k in range(2):
         add(Step("backward", "BP4", f"dC/dw[2]_{k}0", f"dC/dw[2]_{k}0 = a[1]_{k} δ[2]_0",
                  f"= {_n(v['a1'][k])} × {_n(g['delta2'][0])}", float(g["dW2"][k, 0]),
-                 ("edge", 2, k, 0)))
+                 ("edge", 2, k, 0), (("node", f"h{k}"), ("node", "out"))))
     # backward: BP2, one hidden neuron at a time
     for j in range(2):
         slope = float(f_prime(v["z1"][j]))
@@ -196,14 +201,14 @@ def trace(net) -> list[Step]:
                  f"δ[1]_{j} = w[2]_{j}0 δ[2]_0 {f_sym}'(z[1]_{j})",
                  f"= {_n(W2[j, 0])} × {_n(g['delta2'][0])} × {_n(slope)}   "
                  f"[{_slope_words(net.hidden, f'z[1]_{j}', float(v['z1'][j]), slope)}]",
-                 float(g["delta1"][j]), ("node", f"h{j}")))
+                 float(g["delta1"][j]), ("node", f"h{j}"), (("edge", 2, j, 0), ("node", "out"))))
     for j in range(2):
         add(Step("backward", "BP3", f"dC/db[1]_{j}", f"dC/db[1]_{j} = δ[1]_{j}",
-                 "", float(g["db1"][j]), ("bias", 1, j)))
+                 "", float(g["db1"][j]), ("bias", 1, j), (("node", f"h{j}"),)))
         for k in range(2):
             add(Step("backward", "BP4", f"dC/dw[1]_{k}{j}", f"dC/dw[1]_{k}{j} = x_{k} δ[1]_{j}",
                      f"= {_n(x[k])} × {_n(g['delta1'][j])}", float(g["dW1"][k, j]),
-                     ("edge", 1, k, j)))
+                     ("edge", 1, k, j), (("node", f"x{k}"), ("node", f"h{j}"))))
     return steps
 
 

@@ -12,7 +12,7 @@ pytest.importorskip("ipympl")
 from matplotlib.figure import Figure  # noqa: E402
 
 from nn_helpers.apps import BackpropStepper, backprop_stepper  # noqa: E402
-from nn_helpers.apps.backprop_stepper import HOT_COLOR, draw_worked  # noqa: E402
+from nn_helpers.apps.backprop_stepper import HOT_COLOR, USED_WIDTH, draw_worked  # noqa: E402
 from nn_helpers.worked import tiny_network, trace  # noqa: E402
 
 
@@ -73,6 +73,14 @@ def test_the_current_edge_is_highlighted():
     thick = [line for line in app.graph_ax.lines if line.get_linewidth() == 5]
     assert len(thick) == 1 and thick[0].get_color() == HOT_COLOR
     assert list(thick[0].get_xdata()) == [0.0, 3.0] and list(thick[0].get_ydata()) == [-1.0, -1.0]
+
+
+def test_the_arrow_a_share_comes_back_on_is_marked():
+    app = backprop_stepper(step=12)              # BP2 for h_1: the share from the output
+    dashed = [line for line in app.graph_ax.lines if line.get_linestyle() == "--"
+              and line.get_color() == HOT_COLOR]
+    assert len(dashed) == 1 and dashed[0].get_linewidth() == USED_WIDTH
+    assert list(dashed[0].get_xdata()) == [3.0, 6.0] and list(dashed[0].get_ydata()) == [-1.0, 0.0]
 
 
 def test_switching_to_relu_shows_the_unit_that_is_off():

@@ -114,3 +114,19 @@ def test_bad_settings_are_refused_with_the_reason():
         tiny_network("softmax")
     with pytest.raises(ValueError, match=r"shape \(2,\)"):
         tiny_network(x=(1.0, 2.0, 3.0))
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_each_step_uses_only_numbers_already_known(hidden):
+    """A step's ``uses`` (what a diagram marks as its sources) are parameters, inputs, or
+    neurons that an earlier step has computed; BP2 takes the arrow and the neuron after it."""
+    steps = trace(tiny_network(hidden))
+    for i, step in enumerate(steps):
+        assert step.uses, step
+        for used in step.uses:
+            if used[0] == "edge" or used in (("node", "x0"), ("node", "x1")):
+                continue
+            assert any(s.target == used for s in steps[:i]), (step, used)
+    bp2 = [s for s in steps if s.equation == "BP2"]
+    assert [s.uses for s in bp2] == [(("edge", 2, 0, 0), ("node", "out")),
+                                     (("edge", 2, 1, 0), ("node", "out"))]

@@ -31,6 +31,7 @@ NODE_TEXT = {"x0": ((-0.45, 0.0), "right", "center"), "x1": ((-0.45, 0.0), "righ
              "h0": ((0.0, 0.42), "center", "bottom"), "h1": ((0.0, -0.42), "center", "top"),
              "out": ((0.0, 0.42), "center", "bottom"), "C": ((0.0, -0.42), "center", "top")}
 FORWARD_COLOR, BACKWARD_COLOR, HOT_COLOR = COLORS[0], COLORS[5], COLORS[1]
+USED_WIDTH = 3.0   # the line width of what the current step takes its numbers from
 LINE = 0.28  # the height of one line of numbers, in data units
 
 
@@ -45,10 +46,11 @@ def _fmt(value):
     return f"{value:.4f}".rstrip("0").rstrip(".") if round(value, 2) == value else f"{value:.4f}"
 
 
-def draw_worked(ax, net, steps_done, highlight=None, fontsize=FONT_SIZE - 2):
+def draw_worked(ax, net, steps_done, highlight=None, uses=(), fontsize=FONT_SIZE - 2):
     """Draw the 2-2-1 network ``net`` on ``ax``: the weights on the edges, and every number
     computed by ``steps_done`` (steps of ``trace(net)``) next to its node or edge; the
-    ``highlight`` target (a Step's ``target``) is drawn thick, in orange."""
+    ``highlight`` target (a Step's ``target``) is drawn thick, in orange, and the targets in
+    ``uses`` (where its numbers come from, a Step's ``uses``) half as thick, dashed."""
     known = {}
     for step in steps_done:
         known.setdefault(step.target, []).append(step)
@@ -62,8 +64,10 @@ def draw_worked(ax, net, steps_done, highlight=None, fontsize=FONT_SIZE - 2):
             for j in range(W.shape[1]):
                 (x0, y0), (x1, y1) = _edge_ends(layer, k, j)
                 hot = highlight == ("edge", layer, k, j)
-                ax.plot([x0, x1], [y0, y1], color=HOT_COLOR if hot else "0.55",
-                        lw=5 if hot else 1.6, zorder=1)
+                used = ("edge", layer, k, j) in uses
+                ax.plot([x0, x1], [y0, y1], color=HOT_COLOR if hot or used else "0.55",
+                        lw=5 if hot else USED_WIDTH if used else 1.6,
+                        ls="--" if used else "-", zorder=1)
                 crossing = layer == 1 and k != j
                 t = 0.3 if crossing else 0.5 if layer == 1 else 0.4
                 px, py = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
@@ -88,8 +92,11 @@ def draw_worked(ax, net, steps_done, highlight=None, fontsize=FONT_SIZE - 2):
         hot = highlight == ("node", name) or (name in biases and
                                              highlight == ("bias",) + biases[name][:2])
         face = {"x0": COLORS[4], "x1": COLORS[4], "C": "white"}.get(name, COLORS[2])
+        used = ("node", name) in uses
         ax.scatter([px], [py], s=1300, color=face, zorder=3,
-                   edgecolor=HOT_COLOR if hot else "black", linewidth=5 if hot else 1.2)
+                   edgecolor=HOT_COLOR if hot or used else "black",
+                   linewidth=5 if hot else USED_WIDTH if used else 1.2,
+                   linestyle="--" if used and not hot else "-")
         ax.text(px, py, NODE_NAMES[name], ha="center", va="center", fontsize=fontsize,
                 zorder=5, fontweight="bold")
         lines = []
@@ -180,7 +187,7 @@ class BackpropStepper(App):
         phase = {"forward": "forward pass", "cost": "the cost",
                  "backward": "backward pass"}[step.phase]
         draw_worked(self.graph_ax, tiny_network(self.controls["hidden"].value, self.x, self.y),
-                    self.steps[:index + 1], highlight=step.target)
+                    self.steps[:index + 1], highlight=step.target, uses=step.uses)
         self.graph_ax.set_title(f"step {index} of {len(self.steps) - 1}: {phase} "
                                 f"({step.equation}) · hidden f = {self.controls['hidden'].value}",
                                 fontsize=FONT_SIZE)
