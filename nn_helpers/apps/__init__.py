@@ -10,6 +10,7 @@ deliberately does not. The old paths ``nn_helpers.widgets`` and ``nn_helpers.pla
 still give the same names.
 """
 
+from .backprop_stepper import BackpropStepper, backprop_stepper  # noqa: F401 (notebook 05)
 from .base import App, figure_canvas
 from .drawing import DigitReader, DrawingPad
 from .explorers import (

@@ -1,0 +1,235 @@
+# One example through the 2-2-1 network of nn_helpers.worked; steps: 19 (7 forward, 12 backward).
+"""The backprop stepper of notebook 05: one example goes forward and backward through the tiny
+2-2-1 network, one number per step, with the formula and the numbers substituted.
+
+    from nn_helpers.apps import backprop_stepper
+    app = backprop_stepper()          # Back / Next buttons, a step slider, the hidden activation
+    app.set_step(12)                  # what a reader's click does, from code
+
+Every number comes from ``nn_helpers.worked.trace`` (NumPy only, unit-tested against
+``Network.backward`` and nudging); this module only draws it. ``draw_worked`` draws the
+network with the numbers known so far on its nodes and edges; the notebook uses it for its
+static figures too, so the pictures and the stepper can never disagree.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from ..plots import COLORS
+from ..worked import HIDDEN, stepper_view, tiny_network, trace
+from .base import FONT_SIZE, App, figure_canvas, require_in_range
+
+__all__ = ["BackpropStepper", "backprop_stepper", "draw_worked"]
+
+# where each node sits in the diagram
+POSITIONS = {"x0": (0.0, 1.0), "x1": (0.0, -1.0), "h0": (3.0, 1.0), "h1": (3.0, -1.0),
+             "out": (6.0, 0.0), "C": (8.4, 0.0)}
+NODE_NAMES = {"x0": "x_0", "x1": "x_1", "h0": "h_0", "h1": "h_1", "out": "out", "C": "C"}
+# where the numbers of each node go (offset from the node, alignment)
+NODE_TEXT = {"x0": ((-0.45, 0.0), "right", "center"), "x1": ((-0.45, 0.0), "right", "center"),
+             "h0": ((0.0, 0.42), "center", "bottom"), "h1": ((0.0, -0.42), "center", "top"),
+             "out": ((0.0, 0.42), "center", "bottom"), "C": ((0.0, -0.42), "center", "top")}
+FORWARD_COLOR, BACKWARD_COLOR, HOT_COLOR = COLORS[0], COLORS[5], COLORS[1]
+USED_WIDTH = 3.0   # the line width of what the current step takes its numbers from
+LINE = 0.28  # the height of one line of numbers, in data units
+
+
+def _edge_ends(layer, k, j):
+    start = f"x{k}" if layer == 1 else f"h{k}"
+    end = f"h{j}" if layer == 1 else "out"
+    return POSITIONS[start], POSITIONS[end]
+
+
+def _fmt(value):
+    value = float(value) + 0.0          # -0.0 becomes 0.0: a reader should not see "-0"
+    return f"{value:.4f}".rstrip("0").rstrip(".") if round(value, 2) == value else f"{value:.4f}"
+
+
+def draw_worked(ax, net, steps_done, highlight=None, uses=(), fontsize=FONT_SIZE - 2):
+    """Draw the 2-2-1 network ``net`` on ``ax``: the weights on the edges, and every number
+    computed by ``steps_done`` (steps of ``trace(net)``) next to its node or edge; the
+    ``highlight`` target (a Step's ``target``) is drawn thick, in orange, and the targets in
+    ``uses`` (where its numbers come from, a Step's ``uses``) half as thick, dashed."""
+    known = {}
+    for step in steps_done:
+        known.setdefault(step.target, []).append(step)
+    ax.clear()
+    ax.set_axis_off()
+    ax.set_xlim(-2.3, 9.6)
+    ax.set_ylim(-3.0, 3.15)
+    # edges: the weights, and dC/dw once BP4 has computed it
+    for layer, W in ((1, net.W1), (2, net.W2)):
+        for k in range(W.shape[0]):
+            for j in range(W.shape[1]):
+                (x0, y0), (x1, y1) = _edge_ends(layer, k, j)
+                hot = highlight == ("edge", layer, k, j)
+                used = ("edge", layer, k, j) in uses
+                ax.plot([x0, x1], [y0, y1], color=HOT_COLOR if hot or used else "0.55",
+                        lw=5 if hot else USED_WIDTH if used else 1.6,
+                        ls="--" if used else "-", zorder=1)
+                crossing = layer == 1 and k != j
+                t = 0.3 if crossing else 0.5 if layer == 1 else 0.4
+                px, py = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
+                lines = [f"w[{layer}]_{k}{j} = {_fmt(W[k, j])}"]
+                grads = known.get(("edge", layer, k, j), [])
+                if grads:
+                    lines.append(f"dC/dw = {_fmt(grads[-1].value)}")
+                if crossing:                   # on the line itself, where the two are apart
+                    offset, va = 0.0, "center"
+                else:                          # above the top edges, below the bottom ones
+                    offset, va = (0.1, "bottom") if k == 0 else (-0.1, "top")
+                ax.text(px, py + offset, "\n".join(lines), ha="center", va=va,
+                        fontsize=fontsize - 1, color=BACKWARD_COLOR if grads else "0.25",
+                        zorder=4, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none",
+                                            alpha=0.9))
+    (ox, oy), (cx, cy) = POSITIONS["out"], POSITIONS["C"]
+    ax.plot([ox, cx], [oy, cy], color="0.55", lw=1.6, ls="--", zorder=1)
+    # nodes: their name, then every number known about them
+    inputs = {"x0": net.x[0], "x1": net.x[1]}
+    biases = {"h0": (1, 0, net.b1[0]), "h1": (1, 1, net.b1[1]), "out": (2, 0, net.b2[0])}
+    for name, (px, py) in POSITIONS.items():
+        hot = highlight == ("node", name) or (name in biases and
+                                             highlight == ("bias",) + biases[name][:2])
+        face = {"x0": COLORS[4], "x1": COLORS[4], "C": "white"}.get(name, COLORS[2])
+        used = ("node", name) in uses
+        ax.scatter([px], [py], s=1300, color=face, zorder=3,
+                   edgecolor=HOT_COLOR if hot or used else "black",
+                   linewidth=5 if hot else USED_WIDTH if used else 1.2,
+                   linestyle="--" if used and not hot else "-")
+        ax.text(px, py, NODE_NAMES[name], ha="center", va="center", fontsize=fontsize,
+                zorder=5, fontweight="bold")
+        lines = []
+        if name in inputs:
+            lines.append(f"{NODE_NAMES[name]} = {_fmt(inputs[name])}")
+        if name in biases:
+            layer, j, b = biases[name]
+            lines.append(f"b[{layer}]_{j} = {_fmt(b)}")
+        if name == "C":
+            lines.append(f"target y = {_fmt(net.y)}")
+        colors = ["0.25"] * len(lines)
+        for step in known.get(("node", name), []):
+            lines.append(f"{step.symbol} = {_fmt(step.value)}")
+            colors.append(BACKWARD_COLOR if step.phase == "backward" else FORWARD_COLOR)
+        if name in biases:
+            for step in known.get(("bias",) + biases[name][:2], []):
+                lines.append(f"dC/db = {_fmt(step.value)}")
+                colors.append(BACKWARD_COLOR)
+        (dx, dy), ha, va = NODE_TEXT[name]
+        # one text per line (top line first), so that each line can have its colour
+        count = len(lines)
+        for i, (line, color) in enumerate(zip(lines, colors)):
+            if va == "bottom":                     # the block sits above the node
+                y = py + dy + LINE * (count - 1 - i)
+            elif va == "top":                      # below the node
+                y = py + dy - LINE * i
+            else:                                  # beside it, centred
+                y = py + LINE * ((count - 1) / 2 - i)
+            ax.text(px + dx, y, line, ha=ha, va=va, fontsize=fontsize, color=color, zorder=4)
+    return ax
+
+
+class BackpropStepper(App):
+    """Walk one example forward and backward through the 2-2-1 network, one number a step."""
+
+    def __init__(self, hidden="sigmoid", step=0, x=(1.0, 0.5), y=1.0):
+        if hidden not in HIDDEN:
+            raise ValueError(f"hidden={hidden!r}: choose one of {list(HIDDEN)}.")
+        self.x, self.y = x, y
+        self.steps = trace(tiny_network(hidden, x=x, y=y))
+        require_in_range("step", step, 0, len(self.steps) - 1)
+        self.back_button = widgets.Button(description="◀ Back", tooltip="one step back",
+                                          layout=widgets.Layout(width="90px"))
+        self.next_button = widgets.Button(description="Next ▶", tooltip="one step on",
+                                          layout=widgets.Layout(width="90px"))
+        controls = {
+            "step": widgets.IntSlider(value=step, min=0, max=len(self.steps) - 1,
+                                      description="step", continuous_update=True),
+            "hidden": widgets.Dropdown(options=list(HIDDEN), value=hidden,
+                                       description="hidden f",
+                                       layout=widgets.Layout(width="200px")),
+        }
+        figure, canvas = figure_canvas((9.6, 7.4))
+        self.graph_ax, self.text_ax = figure.subplots(
+            2, 1, gridspec_kw={"height_ratios": [2.4, 1.5]})
+        super().__init__(controls, figure, canvas)
+        self.back_button.on_click(self.guarded(lambda _button: self.back()))
+        self.next_button.on_click(self.guarded(lambda _button: self.next()))
+        self.on_change(self.update, names=["step"])
+        self.on_change(self._new_network, names=["hidden"])
+        self.update()
+
+    def _layout(self):
+        row = widgets.HBox([self.back_button, self.next_button, *self.controls.values()])
+        return [row, self.readout, self.canvas]
+
+    # ------------------------------------------------------------- moving
+    def set_step(self, index):
+        """Go to step ``index`` (0 to 18), as the slider would."""
+        require_in_range("step", index, 0, len(self.steps) - 1)
+        self.controls["step"].value = int(index)
+
+    def next(self):
+        self.set_step(min(self.controls["step"].value + 1, len(self.steps) - 1))
+
+    def back(self):
+        self.set_step(max(self.controls["step"].value - 1, 0))
+
+    def _new_network(self):
+        self.steps = trace(tiny_network(self.controls["hidden"].value, x=self.x, y=self.y))
+        self.update()
+
+    # ------------------------------------------------------------ drawing
+    def update(self):
+        index = self.controls["step"].value
+        view = stepper_view(self.steps, index)
+        step = view.current
+        phase = {"forward": "forward pass", "cost": "the cost",
+                 "backward": "backward pass"}[step.phase]
+        draw_worked(self.graph_ax, tiny_network(self.controls["hidden"].value, self.x, self.y),
+                    self.steps[:index + 1], highlight=step.target, uses=step.uses)
+        self.graph_ax.set_title(f"step {index} of {len(self.steps) - 1}: {phase} "
+                                f"({step.equation}) · hidden f = {self.controls['hidden'].value}",
+                                fontsize=FONT_SIZE)
+        self._write_equations(view)
+        self.back_button.disabled = index == 0
+        self.next_button.disabled = index == len(self.steps) - 1
+        numbers = step.numbers.split("   [")[0]
+        self.readout.value = (f"<b>step {index} · {step.equation}</b> &middot; "
+                              f"{step.formula} {numbers + ' ' if numbers else ''}"
+                              f"= <b>{_fmt(step.value)}</b>")
+        self.redraw()
+
+    def _write_equations(self, view):
+        ax = self.text_ax
+        ax.clear()
+        ax.set_axis_off()
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        step = view.current
+        numbers, _, note = step.numbers.partition("   [")
+        ax.text(0.0, 0.97, "this step:", fontsize=FONT_SIZE - 1, va="top", color="0.3")
+        ax.text(0.0, 0.84, f"{step.formula}\n     {numbers + ' ' if numbers else ''}"
+                f"= {_fmt(step.value)}"
+                + (f"\n     ({note.rstrip(']')})" if note else ""),
+                fontsize=FONT_SIZE - 1, va="top", family="monospace", color=HOT_COLOR,
+                fontweight="bold")
+        ax.text(0.0, 0.45, "BP1-BP4 with the numbers of their latest use:",
+                fontsize=FONT_SIZE - 1, va="top", color="0.3")
+        for i, name in enumerate(("BP1", "BP2", "BP3", "BP4")):
+            used = view.latest[name]
+            if used is None:
+                line, color = f"{name}  (not used yet)", "0.55"
+            else:
+                numbers = used.numbers.split("   [")[0]
+                line = (f"{name}  {used.formula} {numbers + ' ' if numbers else ''}= "
+                        f"{_fmt(used.value)}")
+                color = HOT_COLOR if used is step else BACKWARD_COLOR
+            ax.text(0.0, 0.33 - 0.105 * i, line, fontsize=FONT_SIZE - 3, va="top",
+                    family="monospace", color=color,
+                    fontweight="bold" if used is step else "normal")
+
+
+def backprop_stepper(hidden="sigmoid", step=0):
+    """The app of notebook 05: Back/Next buttons and a step slider over the worked pass."""
+    return BackpropStepper(hidden=hidden, step=step)
