@@ -362,12 +362,26 @@ def exercise_line(page):
     check_interaction(page, app, readout, "01_bias_slider_drag", drag(slider(app, "bias b"), 0.9))
 
 
+def exercise_stepper(page):
+    app = app_locator(page, "widget-vbox", inner=".nn-readout")
+    readout = app.locator(".nn-readout").first
+    check_interaction(page, app, readout, "05_next_button",
+                      lambda: app.locator("button", has_text="Next").click())
+    check_interaction(page, app, readout, "05_back_button",
+                      lambda: app.locator("button", has_text="Back").click())
+    check_interaction(page, app, readout, "05_step_slider_keyboard",
+                      press_keys(slider(app, "step"), "End"))
+    check_interaction(page, app, readout, "05_activation_menu",
+                      lambda: app.locator("select").first.select_option("relu"))
+
+
 WIDGET_NOTEBOOKS = {
     "11_playground.ipynb": exercise_playground,
     "02_activations.ipynb": exercise_activations,
     "03_loss_gradient_descent.ipynb": exercise_learning_rate,
     "12_your_handwriting.ipynb": exercise_handwriting,
     "01_neuron_affine.ipynb": exercise_line,
+    "05_backpropagation.ipynb": exercise_stepper,
 }
 
 
