@@ -87,6 +87,7 @@ def test_learning_kinds_wrong_answers_fail_with_a_reason(answers, words):
 def test_mean_axis_right_answer_passes():
     assert check_mean_axis(0, (1, 4)).ok
     assert check_mean_axis(np.int64(0), [1, 4]).ok
+    assert check_mean_axis((0,), (1, 4)).ok          # NumPy reads axis=(0,) as axis=0
     assert check_mean_axis(0, np.zeros((30, 4)).mean(axis=0, keepdims=True).shape).ok
 
 

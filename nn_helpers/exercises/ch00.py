@@ -138,6 +138,8 @@ def check_mean_axis(axis, shape) -> Feedback:
     measurement over all days is X.mean(axis=?, keepdims=True): which axis, what shape?"""
     if axis is None or axis is Ellipsis:
         return not_attempted("axis")
+    if isinstance(axis, (tuple, list)) and len(axis) == 1:
+        axis = axis[0]                   # axis=(0,) means the same as axis=0 to NumPy
     if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
         if isinstance(axis, (tuple, list)):
             return Feedback(False, f"`axis` is {axis!r}; here it is one whole number, 0 or 1 "
