@@ -36,6 +36,12 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
         "0.25": "a fact of the math: the sigmoid's slope peaks at 1/4, shown in notebook 02",
         "99%": "a quote: convolutional networks' published MNIST results, labelled as such",
     },
+    "13_your_project.ipynb": {
+        "60%": "a setting the reader is asked to use: the training share of the split",
+        "20%": "a setting: the validation and the test share of the split",
+        "80%": "a setting: where the second cut of the shuffled order falls (60% + 20%)",
+        "0.5": "a setting: the output above which the network's answer is 'red'",
+    },
     "10_pytorch_bridge.ipynb": {
         "99%": "a quote: convolutional networks' published MNIST results, labelled as such",
     },

@@ -50,7 +50,8 @@ def test_split(wines):
     labels = wines.drop_duplicates(subset=MEASUREMENTS)["red"].to_numpy()
     n = len(labels)
     assert check_split(*_split(n), labels)
-    assert "shuffle" in check_split(*_split(n, shuffle=False), labels).message
+    sorted_split = check_split(*_split(n, shuffle=False), labels)
+    assert not sorted_split and "shuffle the row numbers" in sorted_split.message
     train, val, test = _split(n)
     assert "two sets" in check_split(train, val, np.r_[test, train[:5]], labels).message
     assert "exactly one set" in check_split(train, val, test[:-10], labels).message
@@ -69,6 +70,10 @@ def test_baseline():
     assert "training rows" in check_baseline(0.7, y_train, y_val).message
     assert "80.0%" in check_baseline(0.5, y_train, y_val).message
     assert "one number" in check_baseline("high", y_train, y_val).message
+    # the majority comes from the training rows, even where validation leans the other way
+    mostly_red_val = np.array([0] * 4 + [1] * 16)
+    assert check_baseline(0.2, y_train, mostly_red_val)
+    assert not check_baseline(0.8, y_train, mostly_red_val)
 
 
 def test_scaling():
@@ -125,3 +130,19 @@ def test_each_check_records_its_step_in_the_log(wines):
     assert check_baseline(0.8, np.array([0] * 7 + [1] * 3), np.array([0] * 8 + [1] * 2), log)
     assert list(log.passed) == ["table", "unique", "split", "baseline"]
     assert "steps passed: table, unique, split, baseline" in repr(log)
+
+
+def test_quality_baseline():
+    from nn_helpers.exercises.ch13 import check_quality_baseline
+    q_train = np.array([5.0, 6, 6, 7, 5, 6])
+    q_val = np.array([5.0, 7, 8])
+    right = np.abs(q_val - q_train.mean()).mean()
+    assert check_quality_baseline(right, q_train, q_val)
+    assert "VALIDATION wines' own mean" in check_quality_baseline(
+        np.abs(q_val - q_val.mean()).mean(), q_train, q_val).message
+    assert "SQUARED" in check_quality_baseline(((q_val - q_train.mean()) ** 2).mean(),
+                                               q_train, q_val).message
+    assert "training wines;" in check_quality_baseline(np.abs(q_train - q_train.mean()).mean(),
+                                                       q_train, q_val).message
+    assert "on average on validation" in check_quality_baseline(0.1, q_train, q_val).message
+    assert "placeholder" in check_quality_baseline(None, q_train, q_val).message

@@ -17,7 +17,8 @@ import numpy as np
 from .feedback import Feedback, call_reader
 
 __all__ = ["MEASUREMENTS", "ProjectLog", "check_baseline", "check_choice", "check_scaling",
-           "check_split", "check_table", "check_unique", "load_both_wines", "report_test"]
+           "check_quality_baseline", "check_split", "check_table", "check_unique",
+           "load_both_wines", "report_test"]
 
 MEASUREMENTS = ["fixed acidity", "volatile acidity", "citric acid", "residual sugar",
                 "chlorides", "free sulfur dioxide", "total sulfur dioxide", "density", "pH",
@@ -79,7 +80,8 @@ def check_table(wines, log=None) -> Feedback:
 def check_unique(unique, log=None) -> Feedback:
     """The table with each set of measurements kept once."""
     if unique is None:
-        return Feedback(False, "`unique` is still the placeholder.")
+        return Feedback(False, "`unique` is still the placeholder: replace it and run "
+                               "the cell again.")
     if not hasattr(unique, "duplicated"):
         return Feedback(False, f"`unique` should be a DataFrame; got {type(unique).__name__}.")
     expected = _expected_table()
@@ -248,10 +250,10 @@ def report_test(log, predict, X_test, y_test) -> Feedback:
     missing = [step for step in ("split", "baseline", "scaling", "choice")
                if step not in log.passed]
     if missing:
-        return Feedback(False, "not yet: the test set is opened only after "
-                               + ", ".join(missing) + " passed its check (pass the same `log` "
-                               "to each check). Otherwise there is nothing to compare with, or "
-                               "the test set ends up making a choice.")
+        return Feedback(False, "the test set stays closed until these steps have passed their "
+                               "checks: " + ", ".join(missing) + " (pass the same `log` to each "
+                               "check). Otherwise there is nothing to compare with, or the test "
+                               "set ends up making a choice.")
     answers = np.asarray(predict(X_test)).reshape(-1)
     accuracy = float(np.mean(answers == np.asarray(y_test).reshape(-1)))
     log.test_scores.append(accuracy)
@@ -263,3 +265,33 @@ def report_test(log, predict, X_test, y_test) -> Feedback:
                                f"the test number looks good makes it one more thing you fitted.")
     return Feedback(True, f"test accuracy {100 * accuracy:.1f}% (baseline on validation: "
                           f"{100 * baseline:.1f}%). This is the number to report.")
+
+
+# ----------------------------------------------------------------- part B: a number, not a class
+def check_quality_baseline(baseline_mae, q_train, q_val) -> Feedback:
+    """The mean absolute error on the validation wines of always predicting the TRAINING
+    wines' mean quality: the bar a quality network must beat."""
+    if baseline_mae is None:
+        return Feedback(False, "`baseline_mae` is still the placeholder.")
+    try:
+        got = float(baseline_mae)
+    except (TypeError, ValueError):
+        return Feedback(False, f"`baseline_mae` should be one number; got "
+                               f"{type(baseline_mae).__name__}.")
+    q_train, q_val = np.asarray(q_train, dtype=float), np.asarray(q_val, dtype=float)
+    expected = float(np.abs(q_val - q_train.mean()).mean())
+    if np.isclose(got, float(np.abs(q_val - q_val.mean()).mean())):
+        return Feedback(False, "you predicted the VALIDATION wines' own mean: a baseline may only "
+                               "use the training wines (the validation scores are the answers).")
+    if np.isclose(got, float(((q_val - q_train.mean()) ** 2).mean())):
+        return Feedback(False, "that is the mean SQUARED error; the mean absolute error averages "
+                               "|prediction - score|, which reads in quality points.")
+    if np.isclose(got, float(np.abs(q_train - q_train.mean()).mean())):
+        return Feedback(False, "that is measured on the training wines; measure it on the "
+                               "validation wines.")
+    if not np.isclose(got, expected):
+        return Feedback(False, f"always predicting the training mean ({q_train.mean():.2f}) is "
+                               f"off by {expected:.3f} points on average on validation; you have "
+                               f"{got:.3f}.")
+    return Feedback(True, f"the bar to beat: {expected:.3f} quality points off on average, by "
+                          f"always predicting {q_train.mean():.2f}.")
