@@ -10,6 +10,8 @@ still give the same names.
 """
 
 from .base import App, figure_canvas
+from .chain_explorer import ChainExplorer as ChainExplorer
+from .chain_explorer import chain_explorer as chain_explorer
 from .explorers import (
     ActivationExplorer,
     LearningRateExplorer,
