@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..descent import mse, mse_gradient
+from ..descent import gradient_descent, mse, mse_gradient, numerical_gradient
 from .feedback import Feedback, call_reader, compare_arrays
 
-__all__ = ["check_descent_step", "check_mse", "check_mse_gradient"]
+__all__ = ["check_descent_walk", "check_mae_gradient", "check_mse", "check_mse_gradient",
+           "mse_gradient"]
 
 
 def _data():
@@ -23,7 +24,9 @@ def _call_for_numbers(fn, name, count, *args):
     """``fn(*args)`` as a flat array of ``count`` numbers, or a Feedback saying why not."""
     got, problem = call_reader(fn, name, *args)
     if problem is not None:
-        return None, problem
+        return None, Feedback(False, problem.message + _array_hint(problem.message))
+    if isinstance(got, (str, bytes)):
+        return None, Feedback(False, f"`{name}` should return numbers; got the text {got!r}.")
     try:
         values = np.asarray(got, dtype=float).reshape(-1)
     except (TypeError, ValueError):
@@ -33,6 +36,18 @@ def _call_for_numbers(fn, name, count, *args):
         return None, Feedback(False, f"`{name}` should return {what}; it returned "
                                      f"{values.size}. Did you forget to average?")
     return values, None
+
+
+def _array_hint(message):
+    """A hint for the errors that Python's own tools raise when handed a whole array."""
+    if "converted to Python scalars" in message:
+        return (" A function from Python's `math` module (math.fabs, math.sqrt, ...) works on "
+                "ONE number; x and y are arrays. Use the NumPy twin: np.abs, np.sign, np.sqrt.")
+    if "truth value of an array" in message:
+        return (" An `if`, `max` or `min` on a whole array asks one yes/no question about many "
+                "numbers. Work element by element with NumPy instead: np.sign, np.abs, "
+                "np.where.")
+    return ""
 
 
 def _matches(a, b):
@@ -104,25 +119,117 @@ def check_mse_gradient(fn) -> Feedback:
     return Feedback(True, "both partial derivatives agree with the reference.")
 
 
-def check_descent_step(fn) -> Feedback:
-    """Exercise 3: one step w <- w - lr dL/dw, b <- b - lr dL/db, fn(w, b, x, y, lr)."""
+WALK = dict(w=-1.0, b=2.0, lr=0.1, steps=5)
+
+
+def check_descent_walk(fn) -> Feedback:
+    """Exercise 3: fn(w, b, x, y, lr, steps) walks ``steps`` steps downhill, returns (w, b)."""
     x, y = _data()
-    w, b, lr = -1.0, 2.0, 0.1
-    value, problem = _call_for_numbers(fn, "descent_step", 2, w, b, x, y, lr)
+    w, b, lr, steps = WALK["w"], WALK["b"], WALK["lr"], WALK["steps"]
+    name = "walk"
+    value, problem = _call_for_numbers(fn, name, 2, w, b, x, y, lr, steps)
     if problem is not None:
+        if "returned" in problem.message and "Did you forget" in problem.message:
+            return Feedback(False, f"`{name}` should return only where the walk ends, the "
+                                   f"two numbers (w, b); " + problem.message.split("; ", 1)[1]
+                                   .replace(" Did you forget to average?", " Return the last "
+                                            "w and b, not every step or the losses."))
         return problem
-    dw, db = mse_gradient(w, b, x, y)
-    expected = np.array([w - lr * dw, b - lr * db])
+    path = gradient_descent(x, y, lr, steps, (w, b))
+    expected = np.array([path.w[-1], path.b[-1]])
     if _matches(value, expected):
-        if mse(*value, x, y) < mse(w, b, x, y):
-            return Feedback(True, f"one step moved the loss from {mse(w, b, x, y):.4f} down to "
-                                  f"{mse(*value, x, y):.4f}.")
-    if _matches(value, [w + lr * dw, b + lr * db]):
-        return Feedback(False, "you stepped UPHILL: the gradient points to where the loss grows, "
+        # a second walk with other settings, so a hard-coded answer cannot pass
+        other, problem = _call_for_numbers(fn, name, 2, 0.5, -1.0, x, y, 0.3, 3)
+        if problem is not None:
+            return problem
+        other_path = gradient_descent(x, y, 0.3, 3, (0.5, -1.0))
+        if not _matches(other, [other_path.w[-1], other_path.b[-1]]):
+            return Feedback(False, "right for 5 steps at lr = 0.1 from (-1, 2), but not for 3 "
+                                   "steps at lr = 0.3 from (0.5, -1): use the arguments w, b, "
+                                   "lr and steps, not fixed numbers.")
+        return Feedback(True, f"{steps} steps took the loss from {path.loss[0]:.4f} down to "
+                              f"{path.final_loss:.4f}, the same walk as gradient_descent.")
+    if _matches(value, [w, b]):
+        return Feedback(False, "the walk did not move: inside the loop, update w and b "
+                               "(w = w - lr * dL_dw) so that the next step starts from there.")
+    for count in (1, steps - 1, steps + 1):
+        short = gradient_descent(x, y, lr, count, (w, b))
+        if _matches(value, [short.w[-1], short.b[-1]]):
+            return Feedback(False, f"that is where {count} step{'s' * (count != 1)} end, not "
+                                   f"{steps}: take exactly `steps` steps (range(steps)), each "
+                                   f"starting from where the last one ended.")
+    up_w, up_b = w, b
+    for _ in range(steps):
+        dw, db = mse_gradient(up_w, up_b, x, y)
+        up_w, up_b = up_w + lr * dw, up_b + lr * db
+    if _matches(value, [up_w, up_b]):
+        return Feedback(False, "you walked UPHILL: the gradient points to where the loss grows, "
                                "so subtract it, w - lr * dL/dw.")
-    if _matches(value, [-lr * dw, -lr * db]):
-        return Feedback(False, "you returned only the change: add it to the current values, "
-                               "w - lr * dL/dw.")
-    if _matches(value, [w - dw, b - db]):
-        return Feedback(False, "the step ignores the learning rate: multiply the gradient by lr.")
-    return compare_arrays(value, expected, "(new w, new b)")
+    no_lr = gradient_descent(x, y, 1.0, steps, (w, b), max_loss=np.inf)
+    if _matches(value, [no_lr.w[-1], no_lr.b[-1]]):
+        return Feedback(False, "the steps ignore the learning rate: multiply the gradient by lr.")
+    dw, db = mse_gradient(w, b, x, y)
+    if _matches(value, [w - steps * lr * dw, b - steps * lr * db]):
+        return Feedback(False, "every step used the slope at the START: compute the gradient "
+                               "again inside the loop, at the current w and b.")
+    if _matches(value, expected - [w, b]):
+        return Feedback(False, "you returned only how far the walk moved: return the new w and "
+                               "b themselves.")
+    return compare_arrays(value, expected, f"walk({w}, {b}, x, y, {lr}, {steps})")
+
+
+def _mae(w, b, x, y):
+    return float(np.mean(np.abs(w * x + b - y)))
+
+
+def mae_gradient(w, b, x, y):
+    """(dL/dw, dL/db) of L = mean |w x + b - y|: the slope of |u| is sign(u)."""
+    s = np.sign(w * x + b - y)
+    return float(np.mean(s * x)), float(np.mean(s))
+
+
+def check_mae_gradient(fn) -> Feedback:
+    """Exercise 4: the gradient of the mean absolute error, fn(w, b, x, y) -> (dL_dw, dL_db)."""
+    x, y = _data()
+    name = "mae_grad"
+    answers = []
+    for w, b in [(0.5, 1.0), (-1.0, 2.0), (1.2, 1.4)]:
+        value, problem = _call_for_numbers(fn, name, 2, w, b, x, y)
+        if problem is not None:
+            return problem
+        expected = np.array(mae_gradient(w, b, x, y))
+        answers.append(value)
+        if _matches(value, expected):
+            continue
+        e = w * x + b - y
+        s = np.sign(e)
+        known = [
+            (expected[::-1], "the two numbers are swapped: return (dL/dw, dL/db) in that order."),
+            (-expected, "the sign is flipped: the error is prediction minus target, "
+                        "e = w x + b - y, and the slope of |e| is +1 where e is positive."),
+            (2 * expected, "twice the right answer: the 2 belongs to the slope of a SQUARE. "
+                           "The slope of |u| is just +1 or -1."),
+            (np.array(mse_gradient(w, b, x, y)), "that is the gradient of the MSE (the squares). "
+                                                 "Here the loss is the mean of |error|."),
+            (np.array([np.mean(e * x), np.mean(e)]),
+             "you used the error itself where the slope of |e| belongs: that slope is +1 where "
+             "e > 0 and -1 where e < 0, which is np.sign(e), whatever the size of e."),
+            (np.array([np.mean(np.abs(e) * x), np.mean(np.abs(e))]),
+             "you used |e| where the slope of |e| belongs: that slope is np.sign(e) (+1 or -1)."),
+            (np.array([np.mean(s), np.mean(s)]),
+             "dL/dw equals dL/db: in dL/dw each sign must be multiplied by its x_i (nudging w "
+             "moves the error of wine i by x_i times the nudge)."),
+            (np.array([np.mean(x), 1.0]),
+             "the sign of each error is missing: an error below 0 pulls the other way."),
+            (len(x) * expected, "you summed instead of averaging: divide by n."),
+        ]
+        for wrong, hint in known:
+            if _matches(value, wrong):
+                return Feedback(False, hint)
+        return compare_arrays(value, expected, f"mae_grad({w}, {b}, x, y)")
+    w, b = 0.5, 1.0
+    measured = numerical_gradient(lambda w_, b_: _mae(w_, b_, x, y), w, b)
+    mine = answers[0]
+    return Feedback(True, f"your slopes agree with the reference. At (w, b) = ({w}, {b}) a nudge "
+                          f"of each knob measures ({measured[0]:.4f}, {measured[1]:.4f}); yours "
+                          f"give ({mine[0]:.4f}, {mine[1]:.4f}).")
