@@ -11,6 +11,7 @@ from nn_helpers.exercises.ch03 import (
     check_mae_gradient,
     check_mse,
     check_mse_gradient,
+    check_two_lines,
 )
 
 
@@ -22,6 +23,7 @@ def _grad(w, b, x, y):
 def test_placeholders_are_not_attempted():
     for check in (check_mse, check_mse_gradient, check_descent_walk, check_mae_gradient):
         fails_with(check(None), "placeholder")
+    fails_with(check_two_lines(None, None), "placeholder")
 
 
 def test_mse():
@@ -146,3 +148,31 @@ def _mae_from(slope, dw_factor=lambda x: x, reduce=np.mean):
 ])
 def test_mae_gradient_explains_typical_mistakes(wrong, words):
     fails_with(check_mae_gradient(wrong), words)
+
+
+def test_two_lines_accepts_one_and_two():
+    verdict = check_two_lines(1, 2.0)
+    assert verdict and "squaring punishes" in verdict.message
+    assert check_two_lines(np.float64(1.0), np.array(2.0))
+
+
+@pytest.mark.parametrize("a,b,words", [
+    (None, None, "placeholder"),
+    (1.0, None, "`mse_B` is still the placeholder"),
+    (2, 1, "swapped"),
+    (0.5, 1, "half of each MSE"),
+    (1, 1, "squares first"),
+    (1, 4, "over ALL wines"),
+    (0, 2, "only when every guess is exact"),
+    (1, 3, "mse_A = 1 is right"),
+    (3, 2, "mse_B = 2 is right"),
+    (5, 7, "not it yet"),
+    ("1", 2, "one number, like"),
+    (True, 2, "one number, like"),
+    ((1, 2), 2, "not 2 numbers"),
+    (float("inf"), 2, "finite"),
+    (len, 2, "not a function"),
+    (1, [[1], 2], "one number"),
+])
+def test_two_lines_explains_typical_mistakes(a, b, words):
+    fails_with(check_two_lines(a, b), words)

@@ -11,7 +11,7 @@ from ..descent import gradient_descent, mse, mse_gradient, numerical_gradient
 from .feedback import Feedback, call_reader, compare_arrays
 
 __all__ = ["check_descent_walk", "check_mae_gradient", "check_mse", "check_mse_gradient",
-           "mse_gradient"]
+           "check_two_lines", "mse_gradient"]
 
 
 def _data():
@@ -52,6 +52,68 @@ def _array_hint(message):
 
 def _matches(a, b):
     return np.allclose(a, b, rtol=1e-6, atol=1e-10)
+
+
+def _one_number(value, name):
+    """``value`` as a float, or a Feedback saying why it is not one number."""
+    if value is None or value is Ellipsis:
+        return None, Feedback(False, f"`{name}` is still the placeholder: replace None with your "
+                                     f"prediction (one number) and run the cell again.")
+    if callable(value):
+        return None, Feedback(False, f"`{name}` should be one number, not a function.")
+    if isinstance(value, (str, bytes, bool)):
+        return None, Feedback(False, f"`{name}` should be one number, like 3.5; got {value!r}.")
+    try:
+        number = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return None, Feedback(False, f"`{name}` should be one number; got {value!r}.")
+    if number.size != 1:
+        return None, Feedback(False, f"`{name}` should be one number, not {number.size} "
+                                     f"numbers.")
+    number = float(number.reshape(-1)[0])
+    if not np.isfinite(number):
+        return None, Feedback(False, f"`{name}` is {number}: it should be a finite number.")
+    return number, None
+
+
+def check_two_lines(mse_A, mse_B) -> Feedback:
+    """Exercise 1 (predict first): line A misses every wine by 1, line B is exact on half the
+    wines and misses the other half by 2. Their MSEs: A = 1, B = (0 + 4) / 2 = 2."""
+    a, problem = _one_number(mse_A, "mse_A")
+    if problem is not None:
+        return problem
+    b, problem = _one_number(mse_B, "mse_B")
+    if problem is not None:
+        return problem
+    close = lambda u, v: abs(u - v) < 1e-6   # noqa: E731
+    if close(a, 1) and close(b, 2):
+        return Feedback(True, "A: every squared miss is 1, mean 1. B: half the squared misses are "
+                              "0 and half are 4, mean 2. Same average miss (1), but B's big misses "
+                              "count double: squaring punishes big misses.")
+    if close(a, 2) and close(b, 1):
+        return Feedback(False, "swapped: mse_A is line A's (misses of 1 everywhere), "
+                               "mse_B line B's.")
+    if close(a, 0.5) and close(b, 1):
+        return Feedback(False, "that is half of each MSE (the 1/2 of the quadratic cost). Here we "
+                               "want the plain mean of the squared misses.")
+    if close(a, 1) and close(b, 1):
+        return Feedback(False, "line B's MSE is not 1. Its average miss is 1, but the MSE squares "
+                               "first: the missed half has squared misses of 2 x 2 = 4, the other "
+                               "half 0. Then average.")
+    if close(a, 1) and close(b, 4):
+        return Feedback(False, "4 is B's squared miss on the wines it gets wrong, but the mean "
+                               "runs over ALL wines, and on half of them the squared miss is 0.")
+    if close(a, 0) or close(b, 0):
+        return Feedback(False, "an MSE is 0 only when every guess is exact; A misses every wine "
+                               "and B misses half of them.")
+    if close(a, 1):
+        return Feedback(False, f"mse_A = 1 is right. For B ({b:g}): square each miss (0 or 2), "
+                               f"then average over all the wines.")
+    if close(b, 2):
+        return Feedback(False, f"mse_B = 2 is right. For A ({a:g}): every miss is 1 (above or "
+                               f"below), so every squared miss is 1; what is their mean?")
+    return Feedback(False, f"({a:g}, {b:g}) is not it yet: for each line, square each wine's "
+                           f"miss, then take the mean over all the wines.")
 
 
 def check_mse(fn) -> Feedback:
