@@ -108,7 +108,7 @@ def app():
 def test_the_readout_states_the_pure_functions_numbers(app):
     result = nudge_chain(**POINT, which="x", nudge=0.1)
     text = app.readout_text
-    assert text.startswith("nudge x by 0.100")
+    assert text.startswith("nudge x by 0.1 ")
     assert f"{result.measured:.6f}".replace("-", "−") in text
     assert f"{result.product:.6f}".replace("-", "−") in text
     assert "0.8000 × 0.1966 × (−0.2689)" in text
@@ -120,7 +120,7 @@ def test_setting_the_controls_from_code_updates_readout_bars_and_boxes(app):
     app.controls["nudge size"].value = 0.001
     result = nudge_chain(**POINT, which="b", nudge=0.001)
     assert app.result == result
-    assert app.readout_text.startswith("nudge b by 0.001")
+    assert app.readout_text.startswith("nudge b by 0.001 ")
     heights = [bar.get_height() for bar in app.bars]
     assert heights == pytest.approx(result.ratios[1:]) and heights != pytest.approx(before)
     assert [bar.get_height() for bar in app.products] == pytest.approx(
@@ -132,7 +132,7 @@ def test_setting_the_controls_from_code_updates_readout_bars_and_boxes(app):
 
 def test_the_saved_output_has_a_picture_that_follows_the_state(app):
     bundle = app._repr_mimebundle_()
-    assert bundle["text/plain"].startswith("ChainExplorer(nudge x by 0.100")
+    assert bundle["text/plain"].startswith("ChainExplorer(nudge x by 0.1 ")
     first = base64.b64decode(bundle["image/png"])
     assert first.startswith(b"\x89PNG")
     app.controls["nudge"].value = "w"

@@ -47,7 +47,7 @@ class ChainExplorer(App):
             widgets.Dropdown(options=list(CHAIN_INPUTS), value=which, description="nudge"),
             widgets.FloatLogSlider(value=nudge, base=10, min=np.log10(MIN_NUDGE),
                                    max=np.log10(MAX_NUDGE), step=0.05,
-                                   description="nudge size", readout_format=".3f",
+                                   description="nudge size", readout_format=".3g",
                                    continuous_update=True,
                                    style={"description_width": "initial"},
                                    layout=widgets.Layout(width="420px")),
@@ -115,7 +115,7 @@ class ChainExplorer(App):
                        f"local slope\na − y = {_plain(result.slopes[2], 3)}"]
         for label, words in zip(self.slope_labels, slope_words):
             label.set_text(words)
-        self.chain_title.set_text(f"nudge {which} by {nudge:.3f} and follow the change")
+        self.chain_title.set_text(f"nudge {which} by {nudge:.3g} and follow the change")
 
         measured, predicted = result.ratios[1:], result.running_products[1:]
         for bar, value in zip(self.bars, measured):
@@ -137,7 +137,7 @@ class ChainExplorer(App):
                               fontsize=FONT_SIZE)
         slopes = " × ".join(f"({_plain(s, 4)})" if s < 0 else _plain(s, 4)
                             for s in result.slopes)
-        self.readout.value = (f"<b>nudge {which} by {nudge:.3f}</b> &middot; C moves by "
+        self.readout.value = (f"<b>nudge {which} by {nudge:.3g}</b> &middot; C moves by "
                               f"{_signed(result.changes[-1], 6)} &middot; measured "
                               f"ΔC/Δ{which} = {_plain(result.measured, 6)} &middot; product of "
                               f"the local slopes {slopes} = {_plain(result.product, 6)} "
