@@ -120,14 +120,15 @@ def test_tanh_neuron_reports_an_error_raised_inside_the_readers_function():
 
 
 # ----------------------------------------------------- predict a nudge before making it
-def _predicted():
+def _predicted(y=0.0):
     from nn_helpers.chain import nudge_chain
 
-    return nudge_chain(which="b", nudge=0.01)
+    return nudge_chain(x=1.5, w=0.8, b=-0.2, y=y, which="b", nudge=0.01)
 
 
 def test_nudge_prediction_accepts_the_chain_rule_and_the_measurement():
     result = _predicted()
+    assert result.product > 0      # with the target 0, raising b raises the cost
     for value in (result.product * 0.01, result.changes[-1], round(result.product * 0.01, 5)):
         ok, message = verdict_of(check_nudge_prediction, value)
         assert ok, message
@@ -135,12 +136,13 @@ def test_nudge_prediction_accepts_the_chain_rule_and_the_measurement():
 
 
 @pytest.mark.parametrize("wrong,words", [
+    (lambda r: _predicted(y=1.0).product * 0.01, "target is y = 1"),
     (lambda r: r.product, "PER UNIT"),
     (lambda r: -r.product * 0.01, "sign is flipped"),
-    (lambda r: r.slopes[1] * r.slopes[2] * 0.8 * 0.01, "nudging x"),
-    (lambda r: r.slopes[1] * r.slopes[2] * 0.8, "nudging x, per unit"),
+    (lambda r: 0.8 * r.product * 0.01, "nudging x"),
     (lambda r: r.slopes[1] * 0.01, "how much a moves"),
     (lambda r: r.slopes[2] * 0.01, "sigma'(z) is missing"),
+    (lambda r: r.slopes[1] * (1 - r.slopes[2]) * 0.01, "1 - a"),
     (lambda r: 0.5, "Multiply the three"),
     (lambda r: np.array([r.product * 0.01] * 2), "not 2 numbers"),
     (lambda r: "-0.0005", "one number, like"),

@@ -180,19 +180,20 @@ def check_tanh_neuron(tanh_neuron_gradients) -> Feedback:
 
 # ----------------------------------------- 3. predict a nudge before you make it
 PREDICT_NUDGE = 0.01
+PREDICT_POINT = dict(x=1.5, w=0.8, b=-0.2, y=0.0)   # section 3's neuron, with the target 0
 
 
-def _nudge_b_change():
+def _nudge_b_change(y=PREDICT_POINT["y"]):
     """What the chain rule predicts: Delta C ~= (dz/db)(da/dz)(dC/da) x nudge, for the
-    neuron w, b, x, y = 0.8, -0.2, 1.5, 1.0 of section 3; and what a nudge measures."""
+    neuron of section 3 with target y; and what a real nudge of b measures."""
     from ..chain import nudge_chain
 
-    result = nudge_chain(which="b", nudge=PREDICT_NUDGE)
+    result = nudge_chain(**dict(PREDICT_POINT, y=y), which="b", nudge=PREDICT_NUDGE)
     return result.product * PREDICT_NUDGE, result.changes[-1], result
 
 
 def check_nudge_prediction(change_of_C) -> Feedback:
-    """Check the predicted change of C when b is nudged by +0.01 (a number, before measuring)."""
+    """Check the predicted change of C when b is nudged by +0.01 in the neuron with y = 0."""
     name = "change_of_C"
     if change_of_C is None or change_of_C is Ellipsis:
         return Feedback(False, f"`{name}` is still the placeholder: replace None with your "
@@ -221,28 +222,33 @@ def check_nudge_prediction(change_of_C) -> Feedback:
     if near(value, predicted) or near(value, measured):
         return Feedback(True, f"the chain rule predicts {predicted:.6f}; a real nudge of b by "
                               f"{PREDICT_NUDGE} moves C by {measured:.6f}. Now make the nudge "
-                              f"in the app and compare.")
-    slope_x = result.slopes[1] * result.slopes[2] * 0.8   # what nudging x would give
+                              f"in an app and compare.")
+    _, sigma_slope, last = result.slopes
+    old_predicted, _, _ = _nudge_b_change(y=1.0)     # the neuron with y = 1, as in the app
+    w = PREDICT_POINT["w"]
     known = [
+        (old_predicted, "that is the answer for the neuron of the app, whose target is y = 1. "
+                        "Here y = 0: which local slope depends on y?"),
         (result.product, "that is the slope dC/db, the change PER UNIT of nudge. The nudge is "
                          f"{PREDICT_NUDGE}: multiply the slope by it."),
-        (-predicted, "the sign is flipped. C = (a - y)^2 / 2 with a below y = 1: raising b "
-                     "raises a towards y, so C goes DOWN."),
-        (slope_x * PREDICT_NUDGE, "that is the answer for nudging x (its first slope is w = 0.8). "
-                                  "For b the first link is z = w x + b towards b: slope 1."),
-        (slope_x, "that is the slope for nudging x, per unit. For b the first link has slope "
-                  f"1, and the nudge is {PREDICT_NUDGE}: multiply by it."),
-        (result.slopes[1] * PREDICT_NUDGE, "that is how much a moves (slope sigma'(z) times the "
-                                           "nudge); one more link to C: times dC/da = a - y."),
-        (result.slopes[2] * PREDICT_NUDGE, "the link sigma'(z) is missing: between z and C sits "
-                                           "a = sigma(z), with slope sigma'(z)."),
+        (-predicted, "the sign is flipped. With y = 0 the output a is ABOVE its target: raising "
+                     "b raises a, further from y, so C goes UP. The last slope is a - y = a."),
+        (w * predicted, "that is the answer for nudging x (its first slope is w = 0.8). For b "
+                        "the first link is z = w x + b towards b: slope 1."),
+        (sigma_slope * PREDICT_NUDGE, "that is how much a moves (slope sigma'(z) times the "
+                                      "nudge); one more link to C: times dC/da = a - y."),
+        (last * PREDICT_NUDGE, "the link sigma'(z) is missing: between z and C sits "
+                               "a = sigma(z), with slope sigma'(z)."),
+        (sigma_slope * (1 - last) * PREDICT_NUDGE,
+         "you used 1 - a for the last slope; it is a - y, and here y = 0."),
     ]
     for wrong, hint in known:
         if near(value, wrong):
             return Feedback(False, hint)
     return Feedback(False, f"{value:.6g} is not what the chain rule predicts. Multiply the three "
-                           f"local slopes from b to C (dz/db, then sigma'(z), then a - y; the app "
-                           f"above prints the last two) and then the nudge {PREDICT_NUDGE}.")
+                           f"local slopes from b to C (dz/db, then sigma'(z), then a - y with "
+                           f"y = 0; the app prints sigma'(z) and a) and then the nudge "
+                           f"{PREDICT_NUDGE}.")
 
 
 # -------------------------------------- 3. vector-Jacobian product of a layer
