@@ -51,6 +51,11 @@ def test_a_function_still_raising_not_implemented_counts_as_placeholder():
     assert not ok and "placeholder" in message
 
 
+def test_a_math_function_on_the_array_gets_a_numpy_hint():
+    ok, message = verdict_of(check_chain_rule, lambda x: 3 * math.exp(-(3 * x + 1)))
+    assert not ok and "NumPy twin (np.exp" in message
+
+
 def test_returning_none_is_a_placeholder_or_a_missing_return():
     ok, message = verdict_of(check_chain_rule, lambda x: None)
     assert not ok and "placeholder" in message and "`return` is missing" in message

@@ -26,7 +26,12 @@ def call_reader(fn, name, *args):
 
     Chapters 05 and 08-10 call the reader's functions through this one too.
     """
-    return _call_reader(fn, name, *args, mention_return=True)
+    result, problem = _call_reader(fn, name, *args, mention_return=True)
+    if problem is not None and "converted to Python scalars" in problem.message:
+        problem = Feedback(False, problem.message + " A function from Python's `math` module "
+                                  "(math.exp, math.tanh, ...) works on ONE number, and this one "
+                                  "got a NumPy array: use the NumPy twin (np.exp, np.tanh).")
+    return result, problem
 
 
 def matches(got, expected):
