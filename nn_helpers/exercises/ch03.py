@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..descent import mse, mse_gradient
+from ..descent import gradient_descent, mse, mse_gradient, numerical_gradient
 from .feedback import Feedback, call_reader, compare_arrays
 
-__all__ = ["check_descent_step", "check_mse", "check_mse_gradient"]
+__all__ = ["check_descent_walk", "check_mae_gradient", "check_mse", "check_mse_gradient",
+           "check_two_lines", "mse_gradient"]
 
 
 def _data():
@@ -23,7 +24,9 @@ def _call_for_numbers(fn, name, count, *args):
     """``fn(*args)`` as a flat array of ``count`` numbers, or a Feedback saying why not."""
     got, problem = call_reader(fn, name, *args)
     if problem is not None:
-        return None, problem
+        return None, Feedback(False, problem.message + _array_hint(problem.message))
+    if isinstance(got, (str, bytes)):
+        return None, Feedback(False, f"`{name}` should return numbers; got the text {got!r}.")
     try:
         values = np.asarray(got, dtype=float).reshape(-1)
     except (TypeError, ValueError):
@@ -35,8 +38,82 @@ def _call_for_numbers(fn, name, count, *args):
     return values, None
 
 
+def _array_hint(message):
+    """A hint for the errors that Python's own tools raise when handed a whole array."""
+    if "converted to Python scalars" in message:
+        return (" A function from Python's `math` module (math.fabs, math.sqrt, ...) works on "
+                "ONE number; x and y are arrays. Use the NumPy twin: np.abs, np.sign, np.sqrt.")
+    if "truth value of an array" in message:
+        return (" An `if`, `max` or `min` on a whole array asks one yes/no question about many "
+                "numbers. Work element by element with NumPy instead: np.sign, np.abs, "
+                "np.where.")
+    return ""
+
+
 def _matches(a, b):
     return np.allclose(a, b, rtol=1e-6, atol=1e-10)
+
+
+def _one_number(value, name):
+    """``value`` as a float, or a Feedback saying why it is not one number."""
+    if value is None or value is Ellipsis:
+        return None, Feedback(False, f"`{name}` is still the placeholder: replace None with your "
+                                     f"prediction (one number) and run the cell again.")
+    if callable(value):
+        return None, Feedback(False, f"`{name}` should be one number, not a function.")
+    if isinstance(value, (str, bytes, bool)):
+        return None, Feedback(False, f"`{name}` should be one number, like 3.5; got {value!r}.")
+    try:
+        number = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return None, Feedback(False, f"`{name}` should be one number; got {value!r}.")
+    if number.size != 1:
+        return None, Feedback(False, f"`{name}` should be one number, not {number.size} "
+                                     f"numbers.")
+    number = float(number.reshape(-1)[0])
+    if not np.isfinite(number):
+        return None, Feedback(False, f"`{name}` is {number}: it should be a finite number.")
+    return number, None
+
+
+def check_two_lines(mse_A, mse_B) -> Feedback:
+    """Exercise 1 (predict first): line A misses every wine by 1, line B is exact on half the
+    wines and misses the other half by 2. Their MSEs: A = 1, B = (0 + 4) / 2 = 2."""
+    a, problem = _one_number(mse_A, "mse_A")
+    if problem is not None:
+        return problem
+    b, problem = _one_number(mse_B, "mse_B")
+    if problem is not None:
+        return problem
+    close = lambda u, v: abs(u - v) < 1e-6   # noqa: E731
+    if close(a, 1) and close(b, 2):
+        return Feedback(True, "A: every squared miss is 1, mean 1. B: half the squared misses are "
+                              "0 and half are 4, mean 2. Same average miss (1), but B's big misses "
+                              "count double: squaring punishes big misses.")
+    if close(a, 2) and close(b, 1):
+        return Feedback(False, "swapped: mse_A is line A's (misses of 1 everywhere), "
+                               "mse_B line B's.")
+    if close(a, 0.5) and close(b, 1):
+        return Feedback(False, "that is half of each MSE (the 1/2 of the quadratic cost). Here we "
+                               "want the plain mean of the squared misses.")
+    if close(a, 1) and close(b, 1):
+        return Feedback(False, "line B's MSE is not 1. Its average miss is 1, but the MSE squares "
+                               "first: the missed half has squared misses of 2 x 2 = 4, the other "
+                               "half 0. Then average.")
+    if close(a, 1) and close(b, 4):
+        return Feedback(False, "4 is B's squared miss on the wines it gets wrong, but the mean "
+                               "runs over ALL wines, and on half of them the squared miss is 0.")
+    if close(a, 0) or close(b, 0):
+        return Feedback(False, "an MSE is 0 only when every guess is exact; A misses every wine "
+                               "and B misses half of them.")
+    if close(a, 1):
+        return Feedback(False, f"mse_A = 1 is right. For B ({b:g}): square each miss (0 or 2), "
+                               f"then average over all the wines.")
+    if close(b, 2):
+        return Feedback(False, f"mse_B = 2 is right. For A ({a:g}): every miss is 1 (above or "
+                               f"below), so every squared miss is 1; what is their mean?")
+    return Feedback(False, f"({a:g}, {b:g}) is not it yet: for each line, square each wine's "
+                           f"miss, then take the mean over all the wines.")
 
 
 def check_mse(fn) -> Feedback:
@@ -104,25 +181,117 @@ def check_mse_gradient(fn) -> Feedback:
     return Feedback(True, "both partial derivatives agree with the reference.")
 
 
-def check_descent_step(fn) -> Feedback:
-    """Exercise 3: one step w <- w - lr dL/dw, b <- b - lr dL/db, fn(w, b, x, y, lr)."""
+WALK = dict(w=-1.0, b=2.0, lr=0.1, steps=5)
+
+
+def check_descent_walk(fn) -> Feedback:
+    """Exercise 3: fn(w, b, x, y, lr, steps) walks ``steps`` steps downhill, returns (w, b)."""
     x, y = _data()
-    w, b, lr = -1.0, 2.0, 0.1
-    value, problem = _call_for_numbers(fn, "descent_step", 2, w, b, x, y, lr)
+    w, b, lr, steps = WALK["w"], WALK["b"], WALK["lr"], WALK["steps"]
+    name = "walk"
+    value, problem = _call_for_numbers(fn, name, 2, w, b, x, y, lr, steps)
     if problem is not None:
+        if "returned" in problem.message and "Did you forget" in problem.message:
+            return Feedback(False, f"`{name}` should return only where the walk ends, the "
+                                   f"two numbers (w, b); " + problem.message.split("; ", 1)[1]
+                                   .replace(" Did you forget to average?", " Return the last "
+                                            "w and b, not every step or the losses."))
         return problem
-    dw, db = mse_gradient(w, b, x, y)
-    expected = np.array([w - lr * dw, b - lr * db])
+    path = gradient_descent(x, y, lr, steps, (w, b))
+    expected = np.array([path.w[-1], path.b[-1]])
     if _matches(value, expected):
-        if mse(*value, x, y) < mse(w, b, x, y):
-            return Feedback(True, f"one step moved the loss from {mse(w, b, x, y):.4f} down to "
-                                  f"{mse(*value, x, y):.4f}.")
-    if _matches(value, [w + lr * dw, b + lr * db]):
-        return Feedback(False, "you stepped UPHILL: the gradient points to where the loss grows, "
+        # a second walk with other settings, so a hard-coded answer cannot pass
+        other, problem = _call_for_numbers(fn, name, 2, 0.5, -1.0, x, y, 0.3, 3)
+        if problem is not None:
+            return problem
+        other_path = gradient_descent(x, y, 0.3, 3, (0.5, -1.0))
+        if not _matches(other, [other_path.w[-1], other_path.b[-1]]):
+            return Feedback(False, "right for 5 steps at lr = 0.1 from (-1, 2), but not for 3 "
+                                   "steps at lr = 0.3 from (0.5, -1): use the arguments w, b, "
+                                   "lr and steps, not fixed numbers.")
+        return Feedback(True, f"{steps} steps took the loss from {path.loss[0]:.4f} down to "
+                              f"{path.final_loss:.4f}, the same walk as gradient_descent.")
+    if _matches(value, [w, b]):
+        return Feedback(False, "the walk did not move: inside the loop, update w and b "
+                               "(w = w - lr * dL_dw) so that the next step starts from there.")
+    for count in (1, steps - 1, steps + 1):
+        short = gradient_descent(x, y, lr, count, (w, b))
+        if _matches(value, [short.w[-1], short.b[-1]]):
+            return Feedback(False, f"that is where {count} step{'s' * (count != 1)} end, not "
+                                   f"{steps}: take exactly `steps` steps (range(steps)), each "
+                                   f"starting from where the last one ended.")
+    up_w, up_b = w, b
+    for _ in range(steps):
+        dw, db = mse_gradient(up_w, up_b, x, y)
+        up_w, up_b = up_w + lr * dw, up_b + lr * db
+    if _matches(value, [up_w, up_b]):
+        return Feedback(False, "you walked UPHILL: the gradient points to where the loss grows, "
                                "so subtract it, w - lr * dL/dw.")
-    if _matches(value, [-lr * dw, -lr * db]):
-        return Feedback(False, "you returned only the change: add it to the current values, "
-                               "w - lr * dL/dw.")
-    if _matches(value, [w - dw, b - db]):
-        return Feedback(False, "the step ignores the learning rate: multiply the gradient by lr.")
-    return compare_arrays(value, expected, "(new w, new b)")
+    no_lr = gradient_descent(x, y, 1.0, steps, (w, b), max_loss=np.inf)
+    if _matches(value, [no_lr.w[-1], no_lr.b[-1]]):
+        return Feedback(False, "the steps ignore the learning rate: multiply the gradient by lr.")
+    dw, db = mse_gradient(w, b, x, y)
+    if _matches(value, [w - steps * lr * dw, b - steps * lr * db]):
+        return Feedback(False, "every step used the slope at the START: compute the gradient "
+                               "again inside the loop, at the current w and b.")
+    if _matches(value, expected - [w, b]):
+        return Feedback(False, "you returned only how far the walk moved: return the new w and "
+                               "b themselves.")
+    return compare_arrays(value, expected, f"walk({w}, {b}, x, y, {lr}, {steps})")
+
+
+def _mae(w, b, x, y):
+    return float(np.mean(np.abs(w * x + b - y)))
+
+
+def mae_gradient(w, b, x, y):
+    """(dL/dw, dL/db) of L = mean |w x + b - y|: the slope of |u| is sign(u)."""
+    s = np.sign(w * x + b - y)
+    return float(np.mean(s * x)), float(np.mean(s))
+
+
+def check_mae_gradient(fn) -> Feedback:
+    """Exercise 4: the gradient of the mean absolute error, fn(w, b, x, y) -> (dL_dw, dL_db)."""
+    x, y = _data()
+    name = "mae_grad"
+    answers = []
+    for w, b in [(0.5, 1.0), (-1.0, 2.0), (1.2, 1.4)]:
+        value, problem = _call_for_numbers(fn, name, 2, w, b, x, y)
+        if problem is not None:
+            return problem
+        expected = np.array(mae_gradient(w, b, x, y))
+        answers.append(value)
+        if _matches(value, expected):
+            continue
+        e = w * x + b - y
+        s = np.sign(e)
+        known = [
+            (expected[::-1], "the two numbers are swapped: return (dL/dw, dL/db) in that order."),
+            (-expected, "the sign is flipped: the error is prediction minus target, "
+                        "e = w x + b - y, and the slope of |e| is +1 where e is positive."),
+            (2 * expected, "twice the right answer: the 2 belongs to the slope of a SQUARE. "
+                           "The slope of |u| is just +1 or -1."),
+            (np.array(mse_gradient(w, b, x, y)), "that is the gradient of the MSE (the squares). "
+                                                 "Here the loss is the mean of |error|."),
+            (np.array([np.mean(e * x), np.mean(e)]),
+             "you used the error itself where the slope of |e| belongs: that slope is +1 where "
+             "e > 0 and -1 where e < 0, which is np.sign(e), whatever the size of e."),
+            (np.array([np.mean(np.abs(e) * x), np.mean(np.abs(e))]),
+             "you used |e| where the slope of |e| belongs: that slope is np.sign(e) (+1 or -1)."),
+            (np.array([np.mean(s), np.mean(s)]),
+             "dL/dw equals dL/db: in dL/dw each sign must be multiplied by its x_i (nudging w "
+             "moves the error of wine i by x_i times the nudge)."),
+            (np.array([np.mean(x), 1.0]),
+             "the sign of each error is missing: an error below 0 pulls the other way."),
+            (len(x) * expected, "you summed instead of averaging: divide by n."),
+        ]
+        for wrong, hint in known:
+            if _matches(value, wrong):
+                return Feedback(False, hint)
+        return compare_arrays(value, expected, f"mae_grad({w}, {b}, x, y)")
+    w, b = 0.5, 1.0
+    measured = numerical_gradient(lambda w_, b_: _mae(w_, b_, x, y), w, b)
+    mine = answers[0]
+    return Feedback(True, f"your slopes agree with the reference. At (w, b) = ({w}, {b}) a nudge "
+                          f"of each knob measures ({measured[0]:.4f}, {measured[1]:.4f}); yours "
+                          f"give ({mine[0]:.4f}, {mine[1]:.4f}).")
