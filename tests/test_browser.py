@@ -90,6 +90,7 @@ def lab_url():
     port = _free_port()
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
            "--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={root}",
+           "--ServerApp.port_retries=0",   # fail, never move to a port the page does not use
            "--LabApp.news_url=None",
            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
            "--LabApp.extension_manager=readonly"]
@@ -375,12 +376,24 @@ def exercise_stepper(page):
                       lambda: app.locator("select").first.select_option("relu"))
 
 
+def exercise_chain(page):
+    app = app_locator(page, "widget-vbox", inner=".nn-readout")
+    readout = app.locator(".nn-readout").first
+    check_interaction(page, app, readout, "04_nudge_size_slider_keyboard",
+                      press_keys(slider(app, "nudge size"), "ArrowRight", "ArrowRight"))
+    check_interaction(page, app, readout, "04_nudge_size_slider_drag",
+                      drag(slider(app, "nudge size"), 0.9))
+    check_interaction(page, app, readout, "04_nudge_menu",
+                      lambda: app.locator("select").first.select_option("b"), r"^nudge b by")
+
+
 WIDGET_NOTEBOOKS = {
     "11_playground.ipynb": exercise_playground,
     "02_activations.ipynb": exercise_activations,
     "03_loss_gradient_descent.ipynb": exercise_learning_rate,
     "12_your_handwriting.ipynb": exercise_handwriting,
     "01_neuron_affine.ipynb": exercise_line,
+    "04_chain_rule.ipynb": exercise_chain,
     "05_backpropagation.ipynb": exercise_stepper,
 }
 
