@@ -148,8 +148,8 @@ def units(text: str) -> list[str]:
 def pointed_notebooks(unit: str) -> set[str]:
     """Notebook numbers a sentence points to: '(chapter 05)', 'notebooks 03 to 06', links."""
     found = set(re.findall(r"\((\d\d)_\w+\.ipynb", unit))
-    for group in re.findall(r"(?i)\b(?:notebooks?|chapters?)\s+((?:\d\d)(?:\s*(?:,|and|or|to|-|–)\s*\d\d)*)",
-                            unit):
+    pointer = r"(?i)\b(?:notebooks?|chapters?)\s+(\d\d(?:\s*(?:,|and|or|to|-|–)\s*\d\d)*)"
+    for group in re.findall(pointer, unit):
         found |= set(re.findall(r"\d\d", group))
     return found
 
@@ -231,7 +231,8 @@ def test_no_symbol_before_the_notebook_that_introduces_it():
             for unit in units(without_code(text)):
                 for span in math_spans(unit):
                     for cmd in sorted(latex_commands(span) & set(intro)):
-                        if nb < intro[cmd] and not allowed_early(nb, "\\" + cmd, unit, intro[cmd], text):
+                        if nb < intro[cmd] and not allowed_early(nb, "\\" + cmd, unit,
+                                                                 intro[cmd], text):
                             early.append(f"{path.name} cell {i}: \\{cmd} (glossary: introduced in "
                                          f"{intro[cmd]}) in: {unit.strip()[:90]}")
     assert not early, (
@@ -280,7 +281,7 @@ def test_each_word_is_used_where_the_glossary_says_it_is_introduced():
     for word, pattern in TERMS.items():
         where = intro.get(word)
         paths = [p for p in NOTEBOOKS if p.name.startswith(where or "--")]
-        # a cell excused in EARLY_USE_EXCEPTIONS (the chapter map) names words, it does not teach them
+        # a cell excused in EARLY_USE_EXCEPTIONS (the chapter map) names words, does not teach them
         excused = [snippet for (n, k, snippet) in EARLY_USE_EXCEPTIONS
                    if n == where and k in ("*", word)]
         if paths and not any(re.search(pattern, text, flags=re.I)
@@ -304,7 +305,7 @@ def test_notebook_links_to_the_glossary(path):
         "next to the prerequisites")
     assert "](glossary.md)" in last, (
         f"{path.name}: add [glossary](glossary.md) to the navigation line at the end "
-        f"(cell {cells[-1][0]}), e.g. '... · [Contents](../README.md) · [Glossary](glossary.md) · ...'")
+        f"(cell {cells[-1][0]}), e.g. '[Contents](../README.md) · [Glossary](glossary.md) · ...'")
 
 
 # ---------------------------------------------------------------- (d) the glossary's links
