@@ -20,6 +20,7 @@ is allowed early is listed, with its reason, in EARLY_USE_EXCEPTIONS.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -172,6 +173,7 @@ def intro_of(cell: str) -> str | None:
     return m.group(1) if m else None
 
 
+@functools.cache
 def symbol_intros() -> dict[str, str]:
     """LaTeX command -> number of the earliest notebook the glossary says introduces it."""
     intro: dict[str, str] = {}
@@ -186,6 +188,7 @@ def symbol_intros() -> dict[str, str]:
     return intro
 
 
+@functools.cache
 def word_intros() -> dict[str, str]:
     intro = {}
     for row in glossary_rows(WORD_SECTION):
@@ -206,37 +209,40 @@ def allowed_early(nb: str, key: str, unit: str, intro: str, cell: str) -> bool:
 
 # ---------------------------------------------------------------- (a) symbols
 
-def test_every_latex_command_is_in_the_glossary():
+EACH_NOTEBOOK = pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name[:2])
+
+
+@EACH_NOTEBOOK
+def test_every_latex_command_is_in_the_glossary(path):
     known = set(symbol_intros())
     missing = []
-    for path in NOTEBOOKS:
-        for i, text in markdown_cells(path):
-            for span in math_spans(text):
-                for cmd in sorted(latex_commands(span) - known - set(LAYOUT)):
-                    missing.append(f"{path.name} cell {i}: \\{cmd} in ${span.strip()[:60]}$")
+    for i, text in markdown_cells(path):
+        for span in math_spans(text):
+            for cmd in sorted(latex_commands(span) - known - set(LAYOUT)):
+                missing.append(f"cell {i}: \\{cmd} in ${span.strip()[:60]}$")
     assert not missing, (
-        "These LaTeX commands are used in notebook markdown but have no row in a symbol table "
-        "of notebooks/glossary.md. Add a row (symbol | say it | what it means | in code | shape | "
+        f"{path.name} uses LaTeX commands that have no row in a symbol table of "
+        "notebooks/glossary.md. Add a row (symbol | say it | what it means | in code | shape | "
         "introduced) to 'Latin letters', 'Greek letters' or 'Operators and marks'; or, if the "
         "command is pure layout, add it to LAYOUT in tests/test_glossary.py with the reason:\n  "
         + "\n  ".join(dict.fromkeys(missing)))
 
 
-def test_no_symbol_before_the_notebook_that_introduces_it():
+@EACH_NOTEBOOK
+def test_no_symbol_before_the_notebook_that_introduces_it(path):
     intro = symbol_intros()
+    nb = path.name[:2]
     early = []
-    for path in NOTEBOOKS:
-        nb = path.name[:2]
-        for i, text in markdown_cells(path):
-            for unit in units(without_code(text)):
-                for span in math_spans(unit):
-                    for cmd in sorted(latex_commands(span) & set(intro)):
-                        if nb < intro[cmd] and not allowed_early(nb, "\\" + cmd, unit,
-                                                                 intro[cmd], text):
-                            early.append(f"{path.name} cell {i}: \\{cmd} (glossary: introduced in "
-                                         f"{intro[cmd]}) in: {unit.strip()[:90]}")
+    for i, text in markdown_cells(path):
+        for unit in units(without_code(text)):
+            for span in math_spans(unit):
+                for cmd in sorted(latex_commands(span) & set(intro)):
+                    if nb < intro[cmd] and not allowed_early(nb, "\\" + cmd, unit,
+                                                             intro[cmd], text):
+                        early.append(f"cell {i}: \\{cmd} (glossary: introduced in "
+                                     f"{intro[cmd]}) in: {unit.strip()[:90]}")
     assert not early, (
-        "These symbols are used before the notebook that introduces them (the first link in "
+        f"{path.name} uses symbols before the notebook that introduces them (the first link in "
         "their glossary row). Explain the symbol in words where it is first used and move the "
         "glossary's 'introduced' link there, or write the sentence without it, or point to the "
         "notebook that explains it ('(notebook 05)'):\n  " + "\n  ".join(dict.fromkeys(early)))
@@ -253,50 +259,51 @@ def test_every_listed_word_has_a_glossary_row():
         f"in the last: {missing}")
 
 
-def test_no_word_before_the_notebook_that_introduces_it():
+@EACH_NOTEBOOK
+def test_no_word_before_the_notebook_that_introduces_it(path):
     intro = word_intros()
+    nb = path.name[:2]
     early = []
-    for path in NOTEBOOKS:
-        nb = path.name[:2]
-        for i, text in markdown_cells(path):
-            for unit in units(text):
-                for word, pattern in TERMS.items():
-                    where = intro.get(word)
-                    if where and nb < where and re.search(pattern, unit, flags=re.I) \
-                            and not allowed_early(nb, word, unit, where, text):
-                        early.append(f"{path.name} cell {i}: '{word}' (glossary: introduced in "
-                                     f"{where}) in: {unit.strip()[:90]}")
+    for i, text in markdown_cells(path):
+        for unit in units(text):
+            for word, pattern in TERMS.items():
+                where = intro.get(word)
+                if where and nb < where and re.search(pattern, unit, flags=re.I) \
+                        and not allowed_early(nb, word, unit, where, text):
+                    early.append(f"cell {i}: '{word}' (glossary: introduced in {where}) "
+                                 f"in: {unit.strip()[:90]}")
     assert not early, (
-        "These words are used before the notebook where the glossary says they are introduced. "
-        "Introduce the word (plain words, before its use) in the earlier notebook and move the "
-        "glossary's link there; or rephrase without it; or point to the notebook that teaches it "
-        "('notebook 08 explains'); or, if the use is reviewed and fine, add it to "
+        f"{path.name} uses words before the notebook where the glossary says they are "
+        "introduced. Introduce the word (plain words, before its use) in this notebook and move "
+        "the glossary's link here; or rephrase without it; or point to the notebook that teaches "
+        "it ('notebook 08 explains'); or, if the use is reviewed and fine, add it to "
         "EARLY_USE_EXCEPTIONS in tests/test_glossary.py with the reason:\n  "
         + "\n  ".join(early))
 
 
-def test_each_word_is_used_where_the_glossary_says_it_is_introduced():
-    intro = word_intros()
+@EACH_NOTEBOOK
+def test_each_word_is_used_where_the_glossary_says_it_is_introduced(path):
+    nb = path.name[:2]
+    cells = markdown_cells(path)
     absent = []
     for word, pattern in TERMS.items():
-        where = intro.get(word)
-        paths = [p for p in NOTEBOOKS if p.name.startswith(where or "--")]
+        if word_intros().get(word) != nb:
+            continue
         # a cell excused in EARLY_USE_EXCEPTIONS (the chapter map) names words, does not teach them
         excused = [snippet for (n, k, snippet) in EARLY_USE_EXCEPTIONS
-                   if n == where and k in ("*", word)]
-        if paths and not any(re.search(pattern, text, flags=re.I)
-                             and not any(snippet in text for snippet in excused)
-                             for _, text in markdown_cells(paths[0])):
-            absent.append(f"'{word}': the glossary says {paths[0].name}, which never uses it "
-                          "(outside its excused cells)")
+                   if n == nb and k in ("*", word)]
+        if not any(re.search(pattern, text, flags=re.I)
+                   and not any(snippet in text for snippet in excused) for _, text in cells):
+            absent.append(word)
     assert not absent, (
-        "The glossary names a notebook that does not introduce these words. Introduce the word "
-        "there, or correct the first link of its glossary row:\n  " + "\n  ".join(absent))
+        f"The glossary says {path.name} introduces {absent}, but its markdown never uses them "
+        "(outside its excused cells). Introduce each word there, or correct the first link of "
+        "its row in notebooks/glossary.md")
 
 
 # ---------------------------------------------------------------- (c) links to the glossary
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name[:2])
+@EACH_NOTEBOOK
 def test_notebook_links_to_the_glossary(path):
     cells = markdown_cells(path)
     header, last = cells[0][1], cells[-1][1]
@@ -338,15 +345,14 @@ BANNED: dict[str, str] = {
 }
 
 
-def test_one_notation():
+@EACH_NOTEBOOK
+def test_one_notation(path):
     wrong = []
-    for path in NOTEBOOKS:
-        for i, text in markdown_cells(path):
-            for span in math_spans(text):
-                for pattern, fix in BANNED.items():
-                    m = re.search(pattern, span)
-                    if m:
-                        wrong.append(f"{path.name} cell {i}: '{m.group(0)}' in "
-                                     f"${span.strip()[:60]}$: {fix}")
-    assert not wrong, ("Notation that breaks the series' one notation (notebooks/glossary.md, "
+    for i, text in markdown_cells(path):
+        for span in math_spans(text):
+            for pattern, fix in BANNED.items():
+                m = re.search(pattern, span)
+                if m:
+                    wrong.append(f"cell {i}: '{m.group(0)}' in ${span.strip()[:60]}$: {fix}")
+    assert not wrong, (f"{path.name} breaks the series' one notation (notebooks/glossary.md, "
                        "'The one notation'):\n  " + "\n  ".join(wrong))
