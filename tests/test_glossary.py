@@ -109,6 +109,7 @@ EARLY_USE_EXCEPTIONS: dict[tuple[str, str, str], str] = {
 
 # ---------------------------------------------------------------- reading the files
 
+@functools.cache
 def markdown_cells(path: Path) -> list[tuple[int, str]]:
     nb = json.loads(path.read_text(encoding="utf-8"))
     return [(i, "".join(c["source"])) for i, c in enumerate(nb["cells"])
