@@ -55,6 +55,10 @@ LAYOUT: dict[str, str] = {
     "frac": "a fraction bar; the glossary's 'a over b' row explains it",
     "dfrac": "a fraction bar, drawn larger",
     "tfrac": "a fraction bar, drawn smaller",
+    "displaystyle": "draws the formula at full size inside a line of text",
+    "\\": "a line break inside a long formula",
+    "begin": "starts a block (a matrix, aligned lines); its contents are what is read",
+    "end": "ends such a block",
 }
 
 # glossary word (as written in bold in the word table) -> how it is spelled in the notebooks
