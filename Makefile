@@ -54,7 +54,7 @@ execute: $(VENV)/.installed  ## re-run notebooks in place, top to bottom: make e
 	  --ExecutePreprocessor.timeout=300 $(NOTEBOOKS)
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check nn_helpers tests benchmarks conftest.py
+	$(BIN)/ruff check nn_helpers tests benchmarks tools conftest.py
 
 benchmark: $(VENV)/.installed  ## speed of the training core (not part of `make test`)
 	$(BIN)/python benchmarks/train_speed.py
