@@ -117,7 +117,7 @@ def check_two_lines(mse_A, mse_B) -> Feedback:
 
 
 def check_mse(fn) -> Feedback:
-    """Exercise 1: L(w, b) = mean of (w x + b - y)^2."""
+    """Exercise 1: MSE(w, b) = mean of (w x + b - y)^2."""
     x, y = _data()
     for w, b in [(0.5, 1.0), (-1.0, 2.0)]:
         value, problem = _call_for_numbers(fn, "mse_loss", 1, w, b, x, y)
@@ -213,7 +213,7 @@ def check_descent_walk(fn) -> Feedback:
                               f"{path.final_loss:.4f}, the same walk as gradient_descent.")
     if _matches(value, [w, b]):
         return Feedback(False, "the walk did not move: inside the loop, update w and b "
-                               "(w = w - lr * dL_dw) so that the next step starts from there.")
+                               "(w = w - lr * dmse_dw) so that the next step starts from there.")
     for count in (1, steps - 1, steps + 1):
         short = gradient_descent(x, y, lr, count, (w, b))
         if _matches(value, [short.w[-1], short.b[-1]]):
@@ -245,13 +245,13 @@ def _mae(w, b, x, y):
 
 
 def mae_gradient(w, b, x, y):
-    """(dL/dw, dL/db) of L = mean |w x + b - y|: the slope of |u| is sign(u)."""
+    """(dMAE/dw, dMAE/db) of MAE = mean |w x + b - y|: the slope of |u| is sign(u)."""
     s = np.sign(w * x + b - y)
     return float(np.mean(s * x)), float(np.mean(s))
 
 
 def check_mae_gradient(fn) -> Feedback:
-    """Exercise 4: the gradient of the mean absolute error, fn(w, b, x, y) -> (dL_dw, dL_db)."""
+    """Exercise 4: the gradient of the mean absolute error, fn(w, b, x, y) -> (dmae_dw, dmae_db)."""
     x, y = _data()
     name = "mae_grad"
     answers = []
