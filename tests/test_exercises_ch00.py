@@ -33,7 +33,7 @@ def test_X_shape_right_answers_pass(answer):
     ((), "is empty"),
     ({30, 4}, "has no order"),
     (np.zeros((30, 4)), "a whole array (of shape (30, 4))"),
-    ((30, 5), "(n, d) @ (d, k)"),
+    ((30, 5), "(n, d) @ (d, n_1)"),
 ])
 def test_X_shape_wrong_answers_fail_with_a_reason(answer, words):
     verdict = check_X_shape(answer)
@@ -109,7 +109,7 @@ def test_mean_axis_right_answer_passes():
     (0, 1, "single number 1, but a shape is a tuple"),
     (0, "(1, 4)", "in quotes"),
     (0, np.zeros((1, 4)), "a whole array"),
-    (0, (2, 2), "(n, d) @ (d, k)"),
+    (0, (2, 2), "(n, d) @ (d, n_1)"),
 ])
 def test_mean_axis_wrong_answers_fail_with_a_reason(axis, shape, words):
     verdict = check_mean_axis(axis, shape)
