@@ -7,10 +7,10 @@ Everything here is NumPy only (no plotting, no widgets) so it is quick to test; 
 apps in ``nn_helpers.apps.explorers`` draw what these functions compute.
 
 The loss of notebook 03 is the usual mean squared error (MSE)
-    L(w, b) = (1/n) sum_i (w x_i + b - y_i)^2
+    MSE(w, b) = (1/n) sum_i (w x_i + b - y_i)^2
 with the gradient
-    dL/dw = (2/n) sum_i (w x_i + b - y_i) x_i,    dL/db = (2/n) sum_i (w x_i + b - y_i).
-(The series' quadratic cost is half of this, C = L / 2, which drops the 2.)
+    dMSE/dw = (2/n) sum_i (w x_i + b - y_i) x_i,    dMSE/db = (2/n) sum_i (w x_i + b - y_i).
+(The series' quadratic cost is half of this, C = MSE / 2, which drops the 2.)
 """
 
 from __future__ import annotations
@@ -38,22 +38,22 @@ def neuron_curve(activation, w, b, x):
     return ACTIVATIONS[activation].f(w * np.asarray(x, dtype=float) + b)
 
 
-def numerical_derivative(f, z, h=1e-5):
-    """Central difference (f(z + h) - f(z - h)) / (2h), element by element.
+def numerical_derivative(f, z, eps=1e-5):
+    """Central difference (f(z + eps) - f(z - eps)) / (2 eps), element by element.
 
-    Its error shrinks like h^2, so with h = 1e-5 it agrees with the exact derivative to
+    Its error shrinks like eps^2, so with eps = 1e-5 it agrees with the exact derivative to
     about 10 digits wherever f is smooth (not at the kink of ReLU).
     """
     z = np.asarray(z, dtype=float)
-    return (f(z + h) - f(z - h)) / (2 * h)
+    return (f(z + eps) - f(z - eps)) / (2 * eps)
 
 
-def derivative_error(name, z, h=1e-5):
+def derivative_error(name, z, eps=1e-5):
     """Largest |f'(z) - numerical derivative| over z for an element-wise activation."""
     activation = ACTIVATIONS[name]
     if activation.prime is None:
         raise ValueError(f"{name!r} is not element-wise; use softmax_jacobian for softmax.")
-    return float(np.max(np.abs(activation.prime(z) - numerical_derivative(activation.f, z, h))))
+    return float(np.max(np.abs(activation.prime(z) - numerical_derivative(activation.f, z, eps))))
 
 
 def softmax_jacobian(z):
@@ -62,14 +62,14 @@ def softmax_jacobian(z):
     return np.diag(s) - np.outer(s, s)
 
 
-def numerical_jacobian(f, z, h=1e-5):
+def numerical_jacobian(f, z, eps=1e-5):
     """J[j, i] = d f(z)_j / d z_i by central differences, for f mapping (k,) -> (m,)."""
     z = np.asarray(z, dtype=float)
     columns = []
     for i in range(z.size):
         step = np.zeros_like(z)
-        step[i] = h
-        columns.append((f(z + step) - f(z - step)) / (2 * h))
+        step[i] = eps
+        columns.append((f(z + step) - f(z - step)) / (2 * eps))
     return np.column_stack(columns)
 
 
@@ -94,7 +94,7 @@ def _as_xy(x, y):
 
 
 def mse(w, b, x, y):
-    """L(w, b) = (1/n) sum (w x_i + b - y_i)^2."""
+    """MSE(w, b) = (1/n) sum (w x_i + b - y_i)^2."""
     x, y = _as_xy(x, y)
     return float(np.mean((w * x + b - y) ** 2))
 
@@ -106,10 +106,10 @@ def mse_gradient(w, b, x, y):
     return 2 * float(np.mean(error * x)), 2 * float(np.mean(error))
 
 
-def numerical_gradient(loss, w, b, h=1e-6):
-    """(dL/dw, dL/db) of ``loss(w, b)`` by central differences."""
-    return ((loss(w + h, b) - loss(w - h, b)) / (2 * h),
-            (loss(w, b + h) - loss(w, b - h)) / (2 * h))
+def numerical_gradient(loss, w, b, eps=1e-6):
+    """(d loss/dw, d loss/db) of ``loss(w, b)`` by central differences."""
+    return ((loss(w + eps, b) - loss(w - eps, b)) / (2 * eps),
+            (loss(w, b + eps) - loss(w, b - eps)) / (2 * eps))
 
 
 def least_squares(x, y):

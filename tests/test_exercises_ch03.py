@@ -55,7 +55,7 @@ def test_mse_gradient():
         e = w * x + b - y
         return 2 * np.mean(e * x * x), 2 * np.mean(e)
 
-    fails_with(check_mse_gradient(wrong_dw), "dL/dw")
+    fails_with(check_mse_gradient(wrong_dw), "dMSE/dw")
 
 
 def right_walk(w, b, x, y, lr, steps):
@@ -134,10 +134,10 @@ def _mae_from(slope, dw_factor=lambda x: x, reduce=np.mean):
     (lambda *a: tuple(-g for g in right_mae(*a)), "sign is flipped"),
     (lambda *a: tuple(2 * g for g in right_mae(*a)), "slope of a SQUARE"),
     (lambda *a: _grad(*a), "gradient of the MSE"),
-    (_mae_from(lambda e: e), "used the error itself"),
-    (_mae_from(np.abs), "you used |e|"),
+    (_mae_from(lambda e: e), "used the miss itself"),
+    (_mae_from(np.abs), "you used |r|"),
     (_mae_from(np.sign, dw_factor=lambda x: 1.0), "multiplied by its x_i"),
-    (_mae_from(lambda e: np.ones_like(e)), "sign of each error is missing"),
+    (_mae_from(lambda e: np.ones_like(e)), "sign of each miss is missing"),
     (_mae_from(np.sign, reduce=np.sum), "summed instead of averaging"),
     (_mae_from(np.sign, reduce=lambda v: v), "forget to average"),
     (lambda w, b, x, y: (math.fabs(w * x + b - y), 1.0), "Use the NumPy twin"),

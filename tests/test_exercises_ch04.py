@@ -44,10 +44,10 @@ def test_placeholders_are_reported_not_crashed(placeholder):
 
 
 def test_a_function_still_raising_not_implemented_counts_as_placeholder():
-    def dh_dx(x):
+    def dq_dx(x):
         raise NotImplementedError
 
-    ok, message = verdict_of(check_chain_rule, dh_dx)
+    ok, message = verdict_of(check_chain_rule, dq_dx)
     assert not ok and "placeholder" in message
 
 

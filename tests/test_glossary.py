@@ -108,6 +108,8 @@ TERMS: dict[str, str] = {
 # markdown cell): why that early use is fine. Keep this list short; each entry was reviewed.
 EARLY_USE_EXCEPTIONS: dict[tuple[str, str, str], str] = {
     ("00", "*", "The chapter map"): "the chapter map in 00 names the topics of every later chapter",
+    ("00", "*", "A learning path"): "00's reading-path table pairs each later chapter (its first "
+                                    "column) with a video that teaches that chapter's topics",
 }
 
 

@@ -117,7 +117,7 @@ def check_two_lines(mse_A, mse_B) -> Feedback:
 
 
 def check_mse(fn) -> Feedback:
-    """Exercise 1: L(w, b) = mean of (w x + b - y)^2."""
+    """Exercise 1: MSE(w, b) = mean of (w x + b - y)^2."""
     x, y = _data()
     for w, b in [(0.5, 1.0), (-1.0, 2.0)]:
         value, problem = _call_for_numbers(fn, "mse_loss", 1, w, b, x, y)
@@ -148,7 +148,7 @@ def check_mse(fn) -> Feedback:
 
 
 def check_mse_gradient(fn) -> Feedback:
-    """Exercise 2: (dL/dw, dL/db) = ((2/n) sum (w x + b - y) x, (2/n) sum (w x + b - y))."""
+    """Exercise 2: (dMSE/dw, dMSE/db) = ((2/n) sum (w x + b - y) x, (2/n) sum (w x + b - y))."""
     x, y = _data()
     for w, b in [(0.5, 1.0), (-1.0, 2.0)]:
         value, problem = _call_for_numbers(fn, "mse_grad", 2, w, b, x, y)
@@ -158,10 +158,10 @@ def check_mse_gradient(fn) -> Feedback:
         if _matches(value, expected):
             continue
         if _matches(value, expected[::-1]):
-            return Feedback(False, "the two numbers are swapped: return (dL/dw, dL/db) "
+            return Feedback(False, "the two numbers are swapped: return (dMSE/dw, dMSE/db) "
                                    "in that order.")
         if _matches(value, -expected):
-            return Feedback(False, "the sign is flipped: the error is (w x + b - y), "
+            return Feedback(False, "the sign is flipped: the miss is (w x + b - y), "
                                    "prediction minus target, not (y - prediction).")
         if _matches(value, expected / 2):
             return Feedback(False, "half the right size: the derivative of a square brings "
@@ -169,14 +169,14 @@ def check_mse_gradient(fn) -> Feedback:
         if _matches(value, expected * len(x)):
             return Feedback(False, "you summed instead of averaging: divide by n.")
         if _matches(value[1], expected[1]) and _matches(value[0], expected[1]):
-            return Feedback(False, "dL/dw equals dL/db: in dL/dw each error must be "
+            return Feedback(False, "dMSE/dw equals dMSE/db: in dMSE/dw each miss must be "
                                    "multiplied by its x_i (the chain rule: d(w x)/dw = x).")
         if _matches(value[1], expected[1]):
-            return Feedback(False, f"dL/db is right but dL/dw is {value[0]:.6g} instead of "
-                                   f"{expected[0]:.6g}: it is the mean of 2 * error * x.")
+            return Feedback(False, f"dMSE/db is right but dMSE/dw is {value[0]:.6g} instead of "
+                                   f"{expected[0]:.6g}: it is the mean of 2 * miss * x.")
         if _matches(value[0], expected[0]):
-            return Feedback(False, f"dL/dw is right but dL/db is {value[1]:.6g} instead of "
-                                   f"{expected[1]:.6g}: it is the mean of 2 * error.")
+            return Feedback(False, f"dMSE/dw is right but dMSE/db is {value[1]:.6g} instead of "
+                                   f"{expected[1]:.6g}: it is the mean of 2 * miss.")
         return compare_arrays(value, expected, f"mse_grad({w}, {b}, x, y)")
     return Feedback(True, "both partial derivatives agree with the reference.")
 
@@ -213,7 +213,7 @@ def check_descent_walk(fn) -> Feedback:
                               f"{path.final_loss:.4f}, the same walk as gradient_descent.")
     if _matches(value, [w, b]):
         return Feedback(False, "the walk did not move: inside the loop, update w and b "
-                               "(w = w - lr * dL_dw) so that the next step starts from there.")
+                               "(w = w - lr * dmse_dw) so that the next step starts from there.")
     for count in (1, steps - 1, steps + 1):
         short = gradient_descent(x, y, lr, count, (w, b))
         if _matches(value, [short.w[-1], short.b[-1]]):
@@ -226,7 +226,7 @@ def check_descent_walk(fn) -> Feedback:
         up_w, up_b = up_w + lr * dw, up_b + lr * db
     if _matches(value, [up_w, up_b]):
         return Feedback(False, "you walked UPHILL: the gradient points to where the loss grows, "
-                               "so subtract it, w - lr * dL/dw.")
+                               "so subtract it, w - lr * dMSE/dw.")
     no_lr = gradient_descent(x, y, 1.0, steps, (w, b), max_loss=np.inf)
     if _matches(value, [no_lr.w[-1], no_lr.b[-1]]):
         return Feedback(False, "the steps ignore the learning rate: multiply the gradient by lr.")
@@ -245,13 +245,13 @@ def _mae(w, b, x, y):
 
 
 def mae_gradient(w, b, x, y):
-    """(dL/dw, dL/db) of L = mean |w x + b - y|: the slope of |u| is sign(u)."""
+    """(dMAE/dw, dMAE/db) of MAE = mean |w x + b - y|: the slope of |u| is sign(u)."""
     s = np.sign(w * x + b - y)
     return float(np.mean(s * x)), float(np.mean(s))
 
 
 def check_mae_gradient(fn) -> Feedback:
-    """Exercise 4: the gradient of the mean absolute error, fn(w, b, x, y) -> (dL_dw, dL_db)."""
+    """Exercise 4: the gradient of the mean absolute error, fn(w, b, x, y) -> (dmae_dw, dmae_db)."""
     x, y = _data()
     name = "mae_grad"
     answers = []
@@ -263,26 +263,27 @@ def check_mae_gradient(fn) -> Feedback:
         answers.append(value)
         if _matches(value, expected):
             continue
-        e = w * x + b - y
-        s = np.sign(e)
+        r = w * x + b - y                  # each wine's miss
+        s = np.sign(r)
         known = [
-            (expected[::-1], "the two numbers are swapped: return (dL/dw, dL/db) in that order."),
-            (-expected, "the sign is flipped: the error is prediction minus target, "
-                        "e = w x + b - y, and the slope of |e| is +1 where e is positive."),
+            (expected[::-1], "the two numbers are swapped: return (dMAE/dw, dMAE/db) in that "
+                             "order."),
+            (-expected, "the sign is flipped: the miss is prediction minus target, "
+                        "r = w x + b - y, and the slope of |r| is +1 where r is positive."),
             (2 * expected, "twice the right answer: the 2 belongs to the slope of a SQUARE. "
                            "The slope of |u| is just +1 or -1."),
             (np.array(mse_gradient(w, b, x, y)), "that is the gradient of the MSE (the squares). "
-                                                 "Here the loss is the mean of |error|."),
-            (np.array([np.mean(e * x), np.mean(e)]),
-             "you used the error itself where the slope of |e| belongs: that slope is +1 where "
-             "e > 0 and -1 where e < 0, which is np.sign(e), whatever the size of e."),
-            (np.array([np.mean(np.abs(e) * x), np.mean(np.abs(e))]),
-             "you used |e| where the slope of |e| belongs: that slope is np.sign(e) (+1 or -1)."),
+                                                 "Here the loss is the mean of |miss|."),
+            (np.array([np.mean(r * x), np.mean(r)]),
+             "you used the miss itself where the slope of |r| belongs: that slope is +1 where "
+             "r > 0 and -1 where r < 0, which is np.sign(r), whatever the size of r."),
+            (np.array([np.mean(np.abs(r) * x), np.mean(np.abs(r))]),
+             "you used |r| where the slope of |r| belongs: that slope is np.sign(r) (+1 or -1)."),
             (np.array([np.mean(s), np.mean(s)]),
-             "dL/dw equals dL/db: in dL/dw each sign must be multiplied by its x_i (nudging w "
-             "moves the error of wine i by x_i times the nudge)."),
+             "dMAE/dw equals dMAE/db: in dMAE/dw each sign must be multiplied by its x_i "
+             "(nudging w moves the miss of wine i by x_i times the nudge)."),
             (np.array([np.mean(x), 1.0]),
-             "the sign of each error is missing: an error below 0 pulls the other way."),
+             "the sign of each miss is missing: a miss below 0 pulls the other way."),
             (len(x) * expected, "you summed instead of averaging: divide by n."),
         ]
         for wrong, hint in known:

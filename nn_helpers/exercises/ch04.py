@@ -60,15 +60,15 @@ def diagnose(got, expected, name, known_mistakes):
 
 # -------------------------------------------------------- 1. the chain rule
 def chain_rule_reference(x):
-    """h(x) = sigma(3x + 1), so h'(x) = sigma'(3x + 1) * 3."""
+    """q(x) = sigma(3x + 1), so q'(x) = sigma'(3x + 1) * 3."""
     return sigmoid_prime(3 * x + 1) * 3
 
 
-def check_chain_rule(dh_dx) -> Feedback:
-    """Check dh_dx(x), the derivative of h(x) = sigmoid(3x + 1), on an array of x values."""
-    name = "dh_dx"
+def check_chain_rule(dq_dx) -> Feedback:
+    """Check dq_dx(x), the derivative of q(x) = sigmoid(3x + 1), on an array of x values."""
+    name = "dq_dx"
     x = np.linspace(-2.0, 1.5, 8)
-    got, problem = call_reader(dh_dx, name, x)
+    got, problem = call_reader(dq_dx, name, x)
     if problem is not None:
         return problem
     expected = chain_rule_reference(x)
@@ -91,7 +91,7 @@ def check_chain_rule(dh_dx) -> Feedback:
 
 
 def central_slope(x, eps=1e-6):
-    """The measured slope of h(x) = sigma(3x + 1) at one x (central differences)."""
+    """The measured slope of q(x) = sigma(3x + 1) at one x (central differences)."""
     return float((sigmoid(3 * (x + eps) + 1) - sigmoid(3 * (x - eps) + 1)) / (2 * eps))
 
 
