@@ -15,7 +15,7 @@ ifeq ($(shell id -u 2>/dev/null),0)
 ROOT_FLAG := --allow-root
 endif
 
-.PHONY: install lab test execute lint benchmark check-python clean
+.PHONY: install lab test execute lint benchmark check-python clean site site-check
 
 # The virtual environment is rebuilt only when pyproject.toml changes. The Jupyter config
 # copied into it makes kernels encrypt their traffic (CurveZMQ), which also silences the
@@ -55,6 +55,25 @@ execute: $(VENV)/.installed  ## re-run notebooks in place, top to bottom: make e
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check nn_helpers tests benchmarks tools conftest.py
+
+# The static website (site/): its own environment, so Sphinx never changes the series' own.
+SITE_VENV ?= .venv-site
+$(SITE_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(SITE_VENV)
+	$(SITE_VENV)/bin/python -m pip install --upgrade pip
+	$(SITE_VENV)/bin/python -m pip install ".[site]"
+	touch $@
+
+site/node_modules/.installed: site/package.json site/package-lock.json
+	cd site && npm ci --no-audit --no-fund
+	touch $@
+
+site: $(SITE_VENV)/.installed site/node_modules/.installed  ## the website, offline, from the committed notebooks: site/_build/html
+	$(SITE_VENV)/bin/python site/stage.py site/_build/src
+	$(SITE_VENV)/bin/sphinx-build -q -b html -c site site/_build/src site/_build/html
+
+site-check: site $(VENV)/.installed  ## open every page in Chromium with the network blocked; fail on anything broken
+	$(BIN)/python site/check.py site/_build/html
 
 benchmark: $(VENV)/.installed  ## speed of the training core (not part of `make test`)
 	$(BIN)/python benchmarks/train_speed.py

@@ -1,0 +1,91 @@
+"""Stage the site's sources: the README (home page), the notebooks and the glossary, as in the repo.
+
+    python site/stage.py DEST
+
+Copies, never edits the originals. Two changes are made to the copies, both about links:
+- the README becomes the home page, index.md (links to it follow), with a hidden table of
+  contents (the site's chapter navigation) listing every numbered notebook and the glossary;
+- a link to a file of the repository that is not on the site (a module, a tool) is pointed at
+  that file in the repository on GitHub, so it does not break;
+- the Binder badge's picture, which the README loads from mybinder.org, is a local copy
+  (site/binder-badge.svg), because a page of the site loads nothing from another host.
+And the saved state of widgets the site cannot draw (the drawing pad of notebook 12 is an
+anywidget, whose code comes from the kernel) is left out, so no page asks for missing code:
+the site shows every app's saved picture instead (site/conf.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+# the one place the address is written is pyproject.toml's [project.urls] (tomllib needs 3.11)
+REPOSITORY = re.search(r'^Repository = "([^"]+)"', (REPO / "pyproject.toml").read_text(),
+                       re.M).group(1)
+BADGE = "https://mybinder.org/badge_logo.svg"
+DRAWABLE = ("@jupyter-widgets/", "jupyter-matplotlib")   # widget modules the site serves
+LINK = re.compile(r"\]\((?!https?:|#|mailto:)([^)#\s]+)(#[^)\s]*)?\)")
+
+
+def pages() -> list[Path]:
+    """Every file the site shows, relative to the repository root."""
+    notebooks = sorted(p.relative_to(REPO) for p in (REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    return [Path("README.md"), *notebooks, Path("notebooks/glossary.md")]
+
+
+def retarget(markdown: str, folder: Path, on_site: set[Path]) -> str:
+    """Links to repository files that are not on the site point at GitHub instead."""
+    def fix(match):
+        target, anchor = match.group(1), match.group(2) or ""
+        resolved = (REPO / folder / target).resolve().relative_to(REPO)
+        if resolved == Path("README.md"):               # the home page
+            return f"]({Path(*['..'] * len(folder.parts), 'index.md').as_posix()}{anchor})"
+        if resolved in on_site:
+            return match.group(0)
+        kind = "tree" if (REPO / resolved).is_dir() else "blob"
+        return f"]({REPOSITORY}/{kind}/HEAD/{resolved.as_posix()}{anchor})"
+    return LINK.sub(fix, markdown)
+
+
+def drop_undrawable_widgets(nb: dict) -> None:
+    state = nb.get("metadata", {}).get("widgets", {}).get(
+        "application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    for model_id in [k for k, m in state.items() if not m["model_module"].startswith(DRAWABLE)]:
+        del state[model_id]
+
+
+def toctree(notebooks: list[Path]) -> str:
+    entries = "\n".join(p.with_suffix("").as_posix() for p in notebooks)
+    return (f"\n\n```{{toctree}}\n:hidden:\n:caption: Chapters\n\n"
+            f"{entries}\nnotebooks/glossary\n```\n")
+
+
+def stage(dest: Path) -> None:
+    if dest.exists():
+        shutil.rmtree(dest)
+    on_site = set(pages())
+    for page in pages():
+        target = dest / ("index.md" if page == Path("README.md") else page)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if page.suffix == ".ipynb":
+            nb = json.loads((REPO / page).read_text(encoding="utf-8"))
+            for cell in nb["cells"]:
+                if cell["cell_type"] == "markdown":
+                    cell["source"] = retarget("".join(cell["source"]), page.parent, on_site)
+            drop_undrawable_widgets(nb)
+            target.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding="utf-8")
+        else:
+            text = retarget((REPO / page).read_text(encoding="utf-8"), page.parent, on_site)
+            if page == Path("README.md"):
+                text = text.replace(BADGE, "binder-badge.svg")
+                text += toctree([p for p in pages() if p.suffix == ".ipynb"])
+                shutil.copy(REPO / "site" / "binder-badge.svg", dest / "binder-badge.svg")
+            target.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    stage(Path(sys.argv[1]))
