@@ -163,3 +163,13 @@ def test_wrong_fixes_get_specific_hints(number, fix, words):
 def test_unknown_case_is_refused():
     with pytest.raises(ValueError, match="cases 1 to 5"):
         run_case(6)
+
+
+def test_learned_needs_a_finished_run_whose_cost_fell():
+    run = judge_fix(4, 0.0)[2]
+    assert run.learned
+    run.loss = run.loss[::-1]                  # the same accuracy, but a cost that grew
+    assert not run.learned
+    run.loss = run.loss[::-1]
+    run.stopped = "the cost became inf in epoch 3"
+    assert not run.learned

@@ -94,7 +94,7 @@ def test_check_case_needs_the_name_first():
     assert not verdict.ok and "gradient check passes" in verdict.message
 
 
-@pytest.mark.parametrize("case", [0, 6, "1", True])
+@pytest.mark.parametrize("case", [0, 6, "1", True, [1, 2], 1.0])
 def test_unknown_cases_are_refused(case):
     for check in (check_bug_name, check_fix):
         verdict = check(case, "dead_relu")

@@ -12,6 +12,8 @@ trained again with it and must learn); the cases live in nn_helpers.bughunt.
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 
 from .. import gradient_check
@@ -102,7 +104,7 @@ def show_bugs():
 
 def hint(case, level=1):
     """The hint ladder of a bug-hunt case: 1 where to look, 2 what to compare, 3 the bug."""
-    if isinstance(case, bool) or case not in HINTS:
+    if _case_number(case) is not None:
         return f"there are cases 1 to {len(HINTS)}; got {case!r}."
     if level not in (1, 2, 3):
         return "the hints of a case are levels 1 (where to look), 2 (what to compare), 3 (the bug)."
@@ -110,7 +112,8 @@ def hint(case, level=1):
 
 
 def _case_number(case):
-    if isinstance(case, bool) or case not in HINTS:
+    """None for a case number 1-5, else the Feedback that says so (never an error)."""
+    if isinstance(case, bool) or not isinstance(case, numbers.Integral) or case not in HINTS:
         return Feedback(False, f"there are cases 1 to {len(HINTS)}; got {case!r}.")
     return None
 
