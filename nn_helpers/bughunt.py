@@ -274,9 +274,10 @@ def run_case(number, fix=None) -> Run:
 HINTS = {
     1: ("Look at the cost per epoch (run.loss) and at run.stopped: what happens to the cost, "
         "and how soon?",
-        "Compare the size of the first layer's weights before and after the first step "
-        "(run.first_step['W_before'] and ['W_after']) with their size at the start: "
-        "np.abs(...).max().",
+        "Compare the size of the first layer's weights before the first step, "
+        "np.abs(run.first_step['W_before']).max(), with their size just after it "
+        "(run.first_step['W_after']) and at the end (run.net.weights[0]): how much does "
+        "one step change them?",
         "The learning rate lr=2 is too large for this network: each step overshoots. Divide "
         "it by 10 until the cost falls."),
     2: ("Look at the validation accuracy (run.val_accuracy) and at the accuracy on new data "
@@ -305,42 +306,66 @@ HINTS = {
         "square here, so nothing crashes. The step must be W - lr * dW."),
 }
 
-# (case, wrong name) -> the evidence that rules the wrong name out
-_NOT_THIS = {
-    "unscaled_inputs": "the inputs are not the problem: every feature here has a typical "
-                       "size between 1 and 5, nowhere near the 255 of raw pixels (print "
-                       "np.sqrt(np.mean(run.X_train ** 2, axis=0))).",
-    "too_few_epochs": "more epochs would not help: look at where the cost is going in "
-                      "run.loss, and at the hint for this case.",
-    "shuffled_apart": "the training loop here shuffles inputs and labels with one order.",
-    "missing_slope": None,   # per case below: what the gradient check says
-}
-_SPECIFIC = {
-    (1, "dead_relu"): "the hidden units here are tanh, not ReLU: none can die. Look at what "
-                      "the cost does in run.loss, and at run.stopped.",
-    (1, "missing_slope"): "a missing f'(Z) makes the gradient wrong but does not blow a run "
-                          "up within one epoch. Look at run.stopped and at how much the first "
+# (case, wrong name) -> the evidence that rules the wrong name out; a name without an entry
+# for its case uses the entry for every case (None as the case), when there is one
+_TANH = "the hidden units here are tanh, not ReLU: none can die."
+_RIGHT_STEP = ("the update is right here: (run.first_step['W_before'] - "
+               "run.first_step['W_after']) / run.first_step['lr'] equals run.first_step['dW'], "
+               "not its transpose.")
+_ROWS_SUM = "each row of run.net.predict(run.X_val[:5]) sums to 1, as it should."
+_NOT_TOO_GOOD = ("a leaked label makes the validation accuracy look too good; here it is "
+                 "poor (run.val_accuracy), so no column is giving the answer away.")
+_RULED_OUT = {
+    (None, "unscaled_inputs"): "the inputs are not the problem: every feature here has a "
+                               "typical size between 1 and 5, nowhere near the 255 of raw "
+                               "pixels (print np.sqrt(np.mean(run.X_train ** 2, axis=0))).",
+    (None, "too_few_epochs"): "more epochs would not help: look at where the cost is going "
+                              "in run.loss.",
+    (None, "shuffled_apart"): "the training loop here shuffles inputs and labels with one "
+                              "order.",
+    (None, "transposed_update"): _RIGHT_STEP,
+    (1, "dead_relu"): _TANH + " Look at what the cost does in run.loss, and at run.stopped.",
+    (2, "dead_relu"): _TANH,
+    (3, "dead_relu"): _TANH,
+    (5, "dead_relu"): _TANH,
+    (1, "missing_slope"): "a missing f'(Z) makes the gradient wrong but does not blow a run up "
+                          "within a few epochs. Look at run.stopped and at how much the first "
                           "step changed the weights (run.first_step).",
-    (2, "lr_too_large"): "the cost falls smoothly in run.loss, and the validation accuracy is "
-                         "excellent. Compare it with run.new_accuracy.",
-    (2, "softmax_axis"): "each row of run.net.predict(run.X_val[:5]) sums to 1, as it should. "
-                         "Compare run.val_accuracy with run.new_accuracy.",
-    (3, "lr_too_large"): "the cost stays finite and does not jump about. Look at the outputs: "
-                         "do the rows of run.net.predict(run.X_val[:5]) sum to 1?",
-    (3, "missing_slope"): "the gradient check does disagree here, but in the output layer "
-                          "too, which BP2 does not touch. Look at the outputs themselves: "
+    (2, "missing_slope"): "the gradient check finds no real disagreement here (errors about a "
+                          "million times smaller than those of section 1's broken networks), "
+                          "and the cost falls smoothly. Compare run.val_accuracy with "
+                          "run.new_accuracy.",
+    (3, "missing_slope"): "the gradient check does disagree here, but in the output layer too, "
+                          "which BP2 does not touch. Look at the outputs themselves: "
                           "run.net.predict(run.X_val[:5]).",
-    (4, "lr_too_large"): "the cost does not explode: it stays flat, at the guessing level. "
-                         "Look inside the hidden layer with activation_report.",
-    (4, "too_few_epochs"): "the cost has not moved at all in 40 epochs: more would not help. "
-                           "Look inside the hidden layer with activation_report.",
     (4, "missing_slope"): "the gradient check passes in every layer here. Look inside the "
                           "hidden layer with activation_report.",
     (5, "missing_slope"): "the gradient check passes in every layer here: the gradients are "
                           "right. The bug is in what is done with them (run.first_step).",
+    (2, "lr_too_large"): "the cost falls smoothly in run.loss, and the validation accuracy is "
+                         "excellent. Compare it with run.new_accuracy.",
+    (3, "lr_too_large"): "the cost stays finite and does not jump about. Look at the outputs: "
+                         "do the rows of run.net.predict(run.X_val[:5]) sum to 1?",
+    (4, "lr_too_large"): "the cost does not explode: it stays flat, at the guessing level. "
+                         "Look inside the hidden layer with activation_report.",
     (5, "lr_too_large"): "the cost does not explode. The gradient check passes, so compare "
                          "the first step with the gradient it was given (run.first_step).",
-    (5, "dead_relu"): "the hidden units here are tanh, not ReLU: none can die.",
+    (4, "too_few_epochs"): "the cost has not moved at all in 40 epochs: more would not help. "
+                           "Look inside the hidden layer with activation_report.",
+    (1, "softmax_axis"): "this network has no softmax at all: its outputs are linear "
+                         "(output='identity'). Look at run.loss and run.stopped.",
+    (2, "softmax_axis"): _ROWS_SUM + " Compare run.val_accuracy with run.new_accuracy.",
+    (4, "softmax_axis"): _ROWS_SUM + " Look inside the hidden layer with activation_report.",
+    (5, "softmax_axis"): _ROWS_SUM + " Run the gradient check, then look at run.first_step.",
+    (1, "label_leak"): _NOT_TOO_GOOD + " Look at run.loss and run.stopped.",
+    (3, "label_leak"): "no input column is a copy of the label: even the one most tied to it "
+                       "is far from a perfect match (print each column's correlation with "
+                       "run.Y_train.argmax(axis=1)). The gap between run.val_accuracy and "
+                       "run.new_accuracy comes from how the "
+                       "network sees its examples: right in a batch of 100, wrong one at a "
+                       "time. Do the rows of run.net.predict(run.X_val[:5]) sum to 1?",
+    (4, "label_leak"): _NOT_TOO_GOOD + " Look inside the hidden layer with activation_report.",
+    (5, "label_leak"): _NOT_TOO_GOOD + " Run the gradient check, then look at run.first_step.",
 }
 
 
@@ -366,9 +391,8 @@ def judge_name(number, answer):
                        f"'dead_relu' (print show_bugs() for the list).")
     if key == truth:
         return True, f"case {number} has {BUGS[truth]}."
-    specific = _SPECIFIC.get((number, key)) or _NOT_THIS.get(key)
-    return False, (f"not {key!r}: {specific or 'the evidence points elsewhere.'} "
-                   f"First hint: {HINTS[number][0]}")
+    ruled_out = _RULED_OUT.get((number, key)) or _RULED_OUT[None, key]
+    return False, f"not {key!r}: {ruled_out} First hint: {HINTS[number][0]}"
 
 
 def judge_fix(number, fix):

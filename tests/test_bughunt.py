@@ -103,6 +103,14 @@ def test_every_case_has_three_hints_that_end_with_the_bug():
         assert len(HINTS[number]) == 3 and key in BUGS
 
 
+def test_every_wrong_name_has_its_own_evidence():
+    for number, key in CASES.items():
+        for other in BUGS:
+            if other != key:
+                message = judge_name(number, other)[1]
+                assert "elsewhere" not in message and "First hint" in message, (number, other)
+
+
 def test_names_are_graded():
     for number, key in CASES.items():
         assert judge_name(number, key)[0]
@@ -117,13 +125,14 @@ def test_names_are_graded():
     assert not judge_name(1, 3)[0]
 
 
-@pytest.mark.parametrize("number,words", [
-    (1, "tanh, not ReLU"), (3, "sum to 1"), (4, "activation_report"),
-    (5, "gradient check passes"), (2, "new_accuracy"),
+@pytest.mark.parametrize("number,wrong,words", [
+    (1, "dead_relu", "tanh, not ReLU"), (3, "lr_too_large", "sum to 1"),
+    (4, "lr_too_large", "activation_report"), (5, "missing_slope", "gradient check passes"),
+    (2, "softmax_axis", "new_accuracy"), (1, "softmax_axis", "no softmax"),
+    (3, "label_leak", "one at a time"), (4, "label_leak", "too good"),
+    (2, "transposed_update", "not its transpose"), (4, "unscaled_inputs", "255"),
 ])
-def test_wrong_names_point_at_the_evidence(number, words):
-    wrong = {1: "dead_relu", 2: "softmax_axis", 3: "lr_too_large", 4: "lr_too_large",
-             5: "missing_slope"}[number]
+def test_wrong_names_point_at_the_evidence(number, wrong, words):
     ok, message = judge_name(number, wrong)
     assert not ok and words in message, message
 
@@ -173,3 +182,17 @@ def test_learned_needs_a_finished_run_whose_cost_fell():
     run.loss = run.loss[::-1]
     run.stopped = "the cost became inf in epoch 3"
     assert not run.learned
+
+
+def test_what_the_wrong_name_hints_claim_is_true(buggy):
+    # case 2: the gradients are close (no missing f'), case 3: no column copies the label
+    check = gradient_check(buggy[2].net, buggy[2].X_val[:5], buggy[2].Y_val[:5])
+    assert max(max(row["W"], row["b"]) for row in check.per_layer) < 1e-4
+    run = buggy[3]
+    labels = run.Y_train.argmax(axis=1)
+    assert max(abs(np.corrcoef(run.X_train[:, j], labels)[0, 1]) for j in range(8)) < 0.95
+    for number in (1, 4, 5):                      # "a leak looks too good; here it is poor"
+        assert buggy[number].val_accuracy < 0.5
+    for number in (1, 2, 3, 4):                   # "the update is right here"
+        step = buggy[number].first_step
+        assert np.allclose((step["W_before"] - step["W_after"]) / step["lr"], step["dW"])
