@@ -18,7 +18,7 @@ import numpy as np
 
 from .. import gradient_check
 from ..activations import relu, sigmoid, sigmoid_prime
-from ..bughunt import BUGS, HINTS, judge_fix, judge_name, run_case
+from ..bughunt import BUGS, HINTS, LEARNS, judge_fix, judge_name, run_case
 from ..diagnostics import activation_report
 from .ch04 import call_reader, diagnose
 from .feedback import Feedback, not_attempted
@@ -97,9 +97,12 @@ def check_dead_fraction(dead_fraction) -> Feedback:
 
 # ------------------------------------------------ 3-7. the graded bug hunt
 def show_bugs():
-    """Print the names to choose from (the keys of BUGS), one a line."""
+    """Print the names to choose from (the keys of BUGS), one a line, and what a repaired
+    case must reach."""
     for key, description in BUGS.items():
         print(f"{key!r:>21}: {description}")
+    print(f"\nA repaired case must get at least {LEARNS:.0%} of new data right "
+          f"(guessing gets 1 in 3; in case 5, 1 in 8).")
 
 
 def hint(case, level=1):
