@@ -1,23 +1,30 @@
 """Checks for notebook 09 (debugging a network).
 
 # n: batch size, h: units of a hidden layer, q: units of the next layer, d: input features.
-# delta_next: (n, q), W_next: (h, q), Z: (n, h), A: (n, h); X_train: (m, d), X: (n, d).
+# delta_next: (n, q), W_next: (h, q), Z: (n, h), A: (n, h).
 
 The checks use unequal sizes (n, h, q all different) so that a missing transpose fails
 loudly, and name the bugs this chapter is about: a forgotten f'(z), a transpose in the wrong
-place, counting dead entries instead of dead units, scaling with the wrong statistics.
+place, counting dead entries instead of dead units. The bug hunt's checks grade a name for
+each planted bug (a wrong name is told which evidence rules it out) and a repair (the case is
+trained again with it and must learn); the cases live in nn_helpers.bughunt.
 """
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 
+from .. import gradient_check
 from ..activations import relu, sigmoid, sigmoid_prime
-from ..data import standardize as _standardize  # check_standardize's argument is the reader's
+from ..bughunt import BUGS, HINTS, LEARNS, judge_fix, judge_name, run_case
+from ..diagnostics import activation_report
 from .ch04 import call_reader, diagnose
-from .feedback import Feedback
+from .feedback import Feedback, not_attempted
 
-__all__ = ["check_hidden_delta", "check_dead_fraction", "check_standardize",
+__all__ = ["BUGS", "activation_report", "check_bug_name", "check_case", "check_dead_fraction",
+           "check_fix", "check_hidden_delta", "gradient_check", "hint", "run_case", "show_bugs",
            "sigmoid", "sigmoid_prime"]
 
 
@@ -88,41 +95,64 @@ def check_dead_fraction(dead_fraction) -> Feedback:
     return Feedback(True, f"`{name}` finds {expected:.0%} dead units: 4 of the {h}.")
 
 
-# ------------------------------------------------ 3. scaling inputs with training statistics
-def standardize_reference(X_train, X):
-    """(X - mean) / (std + 1e-8), per feature, with the statistics of X_train."""
-    return _standardize(X_train, X, eps=1e-8)[1]
+# ------------------------------------------------ 3-7. the graded bug hunt
+def show_bugs():
+    """Print the names to choose from (the keys of BUGS), one a line, and what a repaired
+    case must reach."""
+    for key, description in BUGS.items():
+        print(f"{key!r:>21}: {description}")
+    print(f"\nA repaired case must get at least {LEARNS:.0%} of new data right "
+          f"(guessing gets 1 in 3; in case 5, 1 in 8).")
 
 
-def check_standardize(standardize) -> Feedback:
-    """Check standardize(X_train, X) -> (X - mean) / (std + 1e-8), with the mean and standard
-    deviation of each feature (column) measured on X_train."""
-    name = "standardize"
-    rng = np.random.default_rng(12)
-    X_train = rng.uniform(0, 255, (20, 6)) * np.arange(1, 7)
-    X = rng.uniform(0, 255, (5, 6)) * np.arange(1, 7) + 40
-    got, problem = call_reader(standardize, name, X_train, X)
+def hint(case, level=1):
+    """The hint ladder of a bug-hunt case: 1 where to look, 2 what to compare, 3 the bug."""
+    if _case_number(case) is not None:
+        return f"there are cases 1 to {len(HINTS)}; got {case!r}."
+    if level not in (1, 2, 3):
+        return "the hints of a case are levels 1 (where to look), 2 (what to compare), 3 (the bug)."
+    return f"Case {case}, hint {level} of 3: {HINTS[case][level - 1]}"
+
+
+def _case_number(case):
+    """None for a case number 1-5, else the Feedback that says so (never an error)."""
+    if isinstance(case, bool) or not isinstance(case, numbers.Integral) or case not in HINTS:
+        return Feedback(False, f"there are cases 1 to {len(HINTS)}; got {case!r}.")
+    return None
+
+
+def check_bug_name(case, name) -> Feedback:
+    """Check the name (a key of BUGS) given for the bug planted in bug-hunt case ``case``."""
+    problem = _case_number(case)
     if problem is not None:
         return problem
-    expected = standardize_reference(X_train, X)
-    wrong_stats = (X - X.mean(axis=0)) / (X.std(axis=0) + 1e-8)
-    per_row = ((X - X_train.mean(axis=1).mean()) / (X_train.std(axis=1).mean() + 1e-8))
-    verdict = diagnose(got, expected, f"`{name}(X_train, X)`", [
-        (wrong_stats, "you used the mean and spread of X itself. Measure them on the training "
-                      "data only, and apply those same numbers to every other set (validation, "
-                      "test, a new photo): otherwise each set is scaled differently."),
-        ((X - X_train.mean()) / (X_train.std() + 1e-8),
-         "you used one mean and one std over all the numbers; take them per feature, "
-         "X_train.mean(axis=0) and X_train.std(axis=0)."),
-        (per_row, "the statistics must be per feature (column, axis=0), not per example."),
-        (X - X_train.mean(axis=0), "the centring is right, but you did not divide by the "
-                                   "standard deviation."),
-        (X / (X_train.std(axis=0) + 1e-8), "you divided by the std but did not subtract the "
-                                           "mean first."),
-        (X / 255, "dividing by 255 puts pixels in [0, 1], a good first fix; this exercise asks "
-                  "for the mean and std per feature measured on X_train."),
-    ])
-    if not verdict:
-        return verdict
-    return Feedback(True, f"`{name}` centres and scales each feature with the training set's "
-                          f"statistics.")
+    if name is None or name is Ellipsis:
+        return not_attempted(f"bug_{case}")
+    ok, message = judge_name(case, name)
+    if ok:
+        return Feedback(True, message[0].upper() + message[1:] + " Now repair it.")
+    return Feedback(False, message[0].upper() + message[1:] + f" (More: hint({case}, 2).)")
+
+
+def check_fix(case, fix) -> Feedback:
+    """Train bug-hunt case ``case`` with ``fix`` in place of its buggy part and check that it
+    learns (see nn_helpers.bughunt.run_case for what each case's fix is)."""
+    problem = _case_number(case)
+    if problem is not None:
+        return problem
+    if fix is None or fix is Ellipsis:
+        return not_attempted(f"fix_{case}")
+    ok, message, _ = judge_fix(case, fix)
+    text = message[0].upper() + message[1:]
+    return Feedback(ok, text if ok else text + f" (Stuck? hint({case}, 1), 2 and 3.)")
+
+
+def check_case(case, name, fix) -> Feedback:
+    """Both checks of one case: the bug's name, then the repair."""
+    named = check_bug_name(case, name)
+    if not named:
+        return named
+    fixed = check_fix(case, fix)
+    if not fixed:
+        return fixed
+    return Feedback(True, f"{named.message} {fixed.message}")
