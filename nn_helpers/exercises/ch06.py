@@ -203,7 +203,8 @@ _LOOP_SLIPS = [
     (dict(order="none"), "the examples are never shuffled: draw `order = rng.permutation(n)` at "
                          "the start of every epoch and cut the batches from `order`."),
     (dict(last="drop"), "the last, smaller batch is skipped. `range(0, n, batch_size)` "
-                        "visits it; the slice `order[first:first + batch_size]` simply comes out shorter."),
+                        "visits it; the slice `order[first:first + batch_size]` simply comes "
+                        "out shorter."),
     (dict(n_axis=1), "n is the number of FEATURES: examples are rows, so `n = X.shape[0]`."),
     (dict(sign=1.0), "the weights move WITH the gradient (+=), uphill: a step is "
                      "`W -= lr * dW`."),
