@@ -2,9 +2,13 @@
 
 import numpy as np
 
-from nn_helpers.exercises.ch07 import (check_confident_mistakes, check_count_confusions,
-                                       check_evaluate, check_parameter_count,
-                                       check_weight_gradient)
+from nn_helpers.exercises.ch07 import (
+    check_confident_mistakes,
+    check_count_confusions,
+    check_evaluate,
+    check_parameter_count,
+    check_weight_gradient,
+)
 
 
 def _right_counts(y_true, y_pred):
