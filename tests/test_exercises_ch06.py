@@ -238,3 +238,14 @@ def test_a_factor_close_to_1_is_reported_as_a_small_percentage():
         assert "constant factor close to 1" in verdict.message
     half = compare_arrays(0.5 * right, right)
     assert "0.5 times" in half.message and "close to 1" not in half.message
+
+
+def test_early_stopping_without_training_or_with_odd_answers():
+    untrained = check_early_stopping(lambda *args: (33, [(np.zeros(2), np.zeros(2))]))
+    assert not untrained and "never trained" in untrained.message
+
+    def odd_parameters(*args):
+        return _fit(*args)[0], {"W": "weights"}
+
+    odd = check_early_stopping(odd_parameters)
+    assert not odd and "not those of epoch" in odd.message

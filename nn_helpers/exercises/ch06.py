@@ -191,9 +191,12 @@ def _flat_parameters(parameters):
 
 
 def _same_parameters(a, b):
-    a, b = _flat_parameters(a), _flat_parameters(b)
-    return len(a) == len(b) and all(np.shape(p) == np.shape(q) and np.allclose(p, q, atol=1e-10)
-                                    for p, q in zip(a, b))
+    try:
+        a, b = _flat_parameters(a), _flat_parameters(b)
+        return len(a) == len(b) and all(np.shape(p) == np.shape(q)
+                                        and np.allclose(p, q, atol=1e-10) for p, q in zip(a, b))
+    except (TypeError, ValueError):    # not arrays of numbers: not the same parameters
+        return False
 
 
 _LOOP_SLIPS = [
@@ -286,6 +289,24 @@ def check_sgd_train(sgd_train) -> Feedback:
 
 
 # ---------------------------------------------------------- 5. early stopping
+def _call_with_sets(fn, name, *args):
+    """call_reader for functions that take (X, y) pairs: the same verdicts, the sets
+    described by name rather than by shape."""
+    if fn is None or fn is Ellipsis:
+        return None, not_attempted(name)
+    if not callable(fn):
+        return None, Feedback(False, f"`{name}` should be a function; got {type(fn).__name__}.")
+    try:
+        result = fn(*args)
+    except NotImplementedError:
+        return None, not_attempted(name)
+    except Exception as error:  # the reader's code failed: say how, do not crash
+        return None, Feedback(False, f"`{name}` raised {type(error).__name__}: {error}")
+    if result is None:
+        return None, not_attempted(name)
+    return result, None
+
+
 _STOP_SETTINGS = dict(batch_size=10, lr=0.05, seed=0)
 
 
@@ -321,8 +342,8 @@ def check_early_stopping(fit_early_stopping) -> Feedback:
                          **_STOP_SETTINGS)
         best, stop = _stopping_reference(history.val_loss, patience)
         mine = net0.copy()
-        got, problem = call_reader(fit_early_stopping, "fit_early_stopping", mine, train_set,
-                                   val_set, patience, max_epochs)
+        got, problem = _call_with_sets(fit_early_stopping, "fit_early_stopping", mine,
+                                       train_set, val_set, patience, max_epochs)
         if problem is not None:
             return problem
         if not isinstance(got, (tuple, list)) or len(got) != 2:
@@ -334,11 +355,15 @@ def check_early_stopping(fit_early_stopping) -> Feedback:
             return not_attempted("fit_early_stopping")
         ran = getattr(getattr(mine, "history", None), "epochs", None)
         where = f"(patience {patience}: validation loss lowest at epoch {best})"
+        if ran is None:
+            return Feedback(False, "the network was never trained: keep the call "
+                                   "`train(net, *train_set, ..., callback=stop)` of the "
+                                   "template, and write the rule inside `stop`.")
         if ran == max_epochs and stop < max_epochs:
             return Feedback(False, f"training ran all {max_epochs} epochs: the callback must "
                                    f"return True once the validation loss has not improved "
                                    f"for `patience` epochs {where}.")
-        if ran is not None and ran != stop:
+        if ran != stop:
             off = f"after epoch {ran}"
             for count, slip in [
                     (_stopping_reference(history.val_loss, patience + 1)[1],
@@ -367,7 +392,7 @@ def check_early_stopping(fit_early_stopping) -> Feedback:
                                    f"validation loss came at epoch {best}.")
         if epoch != best:
             return Feedback(False, f"best epoch {epoch}, but the validation loss was lowest at "
-                                   f"epoch {best} {where}.")
+                                   f"epoch {best} (patience {patience}).")
         if _same_parameters(parameters, mine.parameters) and best != stop:
             return Feedback(False, "the parameters you returned are the network's FINAL "
                                    "ones: you kept the arrays themselves, which training "
@@ -467,8 +492,9 @@ def check_choose_settings(choose_lr_and_epochs) -> Feedback:
     log = []
     watched = (_Watched(test_set[0], log, "test_set[0], its inputs"),
                _Watched(test_set[1], log, "test_set[1], its targets"))
-    got, problem = call_reader(choose_lr_and_epochs, "choose_lr_and_epochs", make_net,
-                               train_set, val_set, watched, list(_CHOOSE_LRS), _CHOOSE_EPOCHS)
+    got, problem = _call_with_sets(choose_lr_and_epochs, "choose_lr_and_epochs", make_net,
+                                   train_set, val_set, watched, list(_CHOOSE_LRS),
+                                   _CHOOSE_EPOCHS)
     if log:
         return Feedback(False, f"your function used the test set ({log[0]}). The test set "
                                f"must play no part in any choice, or its error no longer "
