@@ -92,6 +92,7 @@ def _loop(net, X, Y, epochs, batch_size, lr, seed=0, shuffle="fresh", drop_last=
     once = rng.permutation(n) if shuffle == "once" else None
     losses = []
     for _ in range(epochs):
+        before = net.cost(X, Y)
         if shuffle == "fresh":
             order = rng.permutation(n)
         elif shuffle == "reseeded":
@@ -113,7 +114,7 @@ def _loop(net, X, Y, epochs, batch_size, lr, seed=0, shuffle="fresh", drop_last=
                     W += sign * lr * dW
                     b += sign * lr * db
         losses.append({"weighted": total / n, "mean": np.mean(costs), "last": costs[-1],
-                       "sum": sum(costs), "after": net.cost(X, Y)}[loss])
+                       "sum": sum(costs), "after": net.cost(X, Y), "before": before}[loss])
     return losses
 
 
@@ -131,7 +132,8 @@ def test_sgd_train():
             (dict(n_axis=1), "X.shape[0]"), (dict(sign=1), "uphill"),
             (dict(rebind=True), "did not change"), (dict(unseeded=True), "not seeded"),
             (dict(loss="mean"), "smaller"), (dict(loss="last"), "LAST batch"),
-            (dict(loss="sum"), "SUM"), (dict(loss="after"), "AFTER the epoch")]:
+            (dict(loss="sum"), "SUM"), (dict(loss="after"), "AFTER the epoch"),
+            (dict(loss="before"), "BEFORE the epoch")]:
         verdict = check_sgd_train(_with(**slip))
         assert not verdict and words in verdict.message, (slip, verdict.message)
     returns_net = check_sgd_train(lambda net, *args: (_loop(net, *args), net)[1])

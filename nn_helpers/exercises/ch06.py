@@ -159,6 +159,7 @@ def _loop_variant(net, X, Y, epochs, batch_size, lr, seed=0, order="fresh", n_ax
         else:
             rows_order = np.arange(n)
         stop = n - batch_size + 1 if last == "drop" else n
+        before = float(net.cost(X, Y))
         costs, sizes = [], []
         for first in range(0, stop, batch_size):
             rows = rows_order[first:first + batch_size]
@@ -178,6 +179,8 @@ def _loop_variant(net, X, Y, epochs, batch_size, lr, seed=0, order="fresh", n_ax
             losses.append(float(np.sum(costs)))
         elif loss == "after":
             losses.append(float(net.cost(X, Y)))
+        elif loss == "before":
+            losses.append(before)
     return losses
 
 
@@ -220,6 +223,9 @@ _LOSS_SLIPS = [
              "epoch's examples: add up cost * len(rows) over the batches, divide by n."),
     ("sum", "each epoch's loss is the SUM of the batch costs: divide by the number of "
             "examples (each batch's cost weighted by its size)."),
+    ("before", "each epoch's loss is measured on all the examples BEFORE the epoch's steps. "
+               "`train` records the mean of the costs of the batches as they were met: keep "
+               "the cost that comes with each batch's gradients."),
     ("after", "each epoch's loss is measured on all the examples AFTER the epoch. `train` "
               "records the mean of the costs of the batches as they were met (before each "
               "step): keep the cost that comes with each batch's gradients."),
