@@ -54,8 +54,7 @@ def compare_arrays(got, expected, name="your answer", rtol=1e-6, atol=1e-8) -> F
                                f"direction of a subtraction (a - y, not y - a) or a minus sign.")
     ratio = _constant_ratio(got, expected)
     if ratio is not None:
-        return Feedback(False, f"{name} is off by a constant factor: it is {ratio:.4g} times the "
-                               f"right answer. A missing or extra 2, 1/2 or 1/n?")
+        return Feedback(False, _ratio_message(name, ratio))
     worst = np.unravel_index(np.argmax(np.abs(got - expected)), expected.shape)
     return Feedback(False, f"{name} has the right shape {expected.shape} but different values; "
                            f"the largest difference is at index {tuple(int(i) for i in worst)}: "
@@ -123,6 +122,19 @@ def _shape_hint(name, got, expected):
     if got.ndim == expected.ndim + 1 or got.ndim + 1 == expected.ndim:
         return message + ": a sum or mean over the wrong axis, or a missing axis?"
     return message + "."
+
+
+def _ratio_message(name, ratio):
+    """Say what a constant factor is: near 1 it is a small percentage, not "1 times"."""
+    if abs(ratio - 1) < 0.05:
+        size = "larger" if ratio > 1 else "smaller"
+        return (f"{name} is off by a constant factor close to 1: every entry is "
+                f"{100 * abs(ratio - 1):.2g}% {size} than the right one "
+                f"(factor {ratio:.6g}). Nearly right: a count off by one (n + 1 or n - 1 "
+                f"instead of n), a small constant added to a denominator, or a rounded "
+                f"constant?")
+    return (f"{name} is off by a constant factor: it is {ratio:.4g} times the right answer. "
+            f"A missing or extra 2, 1/2 or 1/n?")
 
 
 def _constant_ratio(got, expected):
