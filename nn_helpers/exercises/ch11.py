@@ -34,7 +34,8 @@ def _missing_prediction(*pairs):
     """A Feedback asking for the prediction, or None when every prediction is there."""
     missing = [name for name, value in pairs if value is None]
     if missing:
-        return Feedback(False, f"write your prediction first: {', '.join(f'`{m}`' for m in missing)} "
+        names = ", ".join(f"`{m}`" for m in missing)
+        return Feedback(False, f"write your prediction first: {names} "
                                f"is still None. A guess is fine; the point is to commit to one "
                                f"before the playground answers.")
     return None
@@ -143,7 +144,7 @@ def check_activation_race(results, fastest, never) -> Feedback:
     if missing is not None:
         return missing
     for name, value in (("fastest", fastest), ("never", never)):
-        if value not in ACTIVATIONS:
+        if not isinstance(value, str) or value not in ACTIVATIONS:
             return Feedback(False, f"`{name}` should be one of {list(ACTIVATIONS)} (a string); "
                                    f"got {value!r}.")
     if results is None or results is Ellipsis:
@@ -160,7 +161,7 @@ def check_activation_race(results, fastest, never) -> Feedback:
         got = results[activation]
         try:
             got = [int(e) for e in got]
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return Feedback(False, f"`results[{activation!r}]` should be a list of epoch "
                                    f"counts (whole numbers); got {results[activation]!r}.")
         if len(got) != len(SEEDS):
@@ -218,7 +219,7 @@ def check_batch_size(measure_batch, smoother, lower_cost) -> Feedback:
     if missing is not None:
         return missing
     for name, value in (("smoother", smoother), ("lower_cost", lower_cost)):
-        if value not in (1, 50) or isinstance(value, bool):
+        if not _is_whole(value) or value not in (1, 50):
             return Feedback(False, f"`{name}` should be a batch size, 1 or 50; got {value!r}.")
     measured = {}
     for batch_size in (1, 50):
@@ -240,7 +241,7 @@ def check_batch_size(measure_batch, smoother, lower_cost) -> Feedback:
         if not float(rises).is_integer():
             return Feedback(False, f"`measure_batch({batch_size})` returned {rises!r} as the "
                                    f"number of rises: count epochs, a whole number.")
-        if abs(final - expected_final) > 1e-9 * max(1.0, abs(expected_final)):
+        if not abs(final - expected_final) <= 1e-9 * max(1.0, abs(expected_final)):
             history = PlaygroundModel(dataset="circles", batch_size=batch_size).step(30).history
             if abs(final - history.test_loss[-1]) < 1e-12:
                 return Feedback(False, f"`measure_batch({batch_size})` returned the test "
