@@ -35,8 +35,9 @@ def _missing_prediction(*pairs):
     missing = [name for name, value in pairs if value is None]
     if missing:
         names = ", ".join(f"`{m}`" for m in missing)
+        verb = "is" if len(missing) == 1 else "are"
         return Feedback(False, f"write your prediction first: {names} "
-                               f"is still None. A guess is fine; the point is to commit to one "
+                               f"{verb} still None. A guess is fine; the point is to commit to one "
                                f"before the playground answers.")
     return None
 
