@@ -8,16 +8,16 @@ from nn_helpers.exercises.ch08 import (
     adam_reference,
     check_adam_agrees_with_nn_helpers,
     check_adam_step,
-    check_best_epoch,
+    check_choose_setting,
     check_first_step_size,
+    check_momentum_step,
     check_softmax_output_error,
-    check_velocity_update,
 )
 
 
 def test_placeholders_are_not_attempted():
-    for check in (check_softmax_output_error, check_velocity_update, check_adam_step,
-                  check_first_step_size, check_best_epoch):
+    for check in (check_softmax_output_error, check_momentum_step, check_adam_step,
+                  check_first_step_size, check_choose_setting):
         ok, message = verdict_of(check, None)
         assert not ok and "placeholder" in message
     def unfinished(*args):
@@ -25,59 +25,99 @@ def test_placeholders_are_not_attempted():
     assert "placeholder" in verdict_of(check_softmax_output_error, unfinished)[1]
 
 
-def test_output_error_accepts_a_minus_y_over_n():
-    ok, message = verdict_of(check_softmax_output_error, lambda A, Y: (A - Y) / len(A))
-    assert ok, message
+def one_hot_error(A, labels):
+    return (A - np.eye(A.shape[1])[labels]) / len(A)
+
+
+def test_output_error_accepts_labels():
+    assert verdict_of(check_softmax_output_error, one_hot_error)[0]
+
+    def in_place(A, labels):
+        A[np.arange(len(A)), labels] -= 1
+        return A / len(A)
+    assert verdict_of(check_softmax_output_error, in_place)[0]
 
 
 @pytest.mark.parametrize("wrong,words", [
-    (lambda A, Y: A - Y, "1/n"),
-    (lambda A, Y: (Y - A) / len(A), "sign is flipped"),
-    (lambda A, Y: (A - Y) / len(A) * A * (1 - A), "cancels"),
-    (lambda A, Y: -Y / A / len(A), "dC/dA"),
-    (lambda A, Y: (A - Y).T / len(A), "transpose"),
+    (lambda A, y: one_hot_error(A, y) * len(A), "1/n"),
+    (lambda A, y: -one_hot_error(A, y), "sign is flipped"),
+    (lambda A, y: one_hot_error(A, y) * A * (1 - A), "cancels"),
+    (lambda A, y: (A - y[:, None]) / len(A), "label number"),
+    (lambda A, y: (A - np.eye(A.shape[1])[(y + 1) % A.shape[1]]) / len(A), "count from"),
+    (lambda A, y: (A - np.eye(A.shape[1])[y + 1]) / len(A), "count from 0"),
+    (lambda A, y: A / len(A), "target is missing"),
+    (lambda A, y: (A - np.eye(A.shape[1])[y]) / A.shape[1], "number of classes"),
+    (lambda A, y: one_hot_error(A, y).T, "transpose"),
 ])
 def test_output_error_explains_mistakes(wrong, words):
     ok, message = verdict_of(check_softmax_output_error, wrong)
     assert not ok and words in message, message
 
 
-def test_velocity_update_accepts_the_rule():
-    ok, message = verdict_of(check_velocity_update,
-                             lambda v, dW, W, lr, mu, wd: mu * v - lr * (dW + wd * W))
-    assert ok, message
+def classic(W, g, v, lr, mu):
+    v = mu * v - lr * g
+    return W + v, v
+
+
+def pytorch_form(W, g, v, lr, mu):
+    v = mu * v + g
+    return W - lr * v, v
+
+
+def test_momentum_step_accepts_both_forms_and_names_them():
+    ok, message = verdict_of(check_momentum_step, classic)
+    assert ok and "classic form" in message, message
+    ok, message = verdict_of(check_momentum_step, pytorch_form)
+    assert ok and "PyTorch form" in message and "schedule" in message, message
+    ok, message = verdict_of(check_momentum_step,
+                             lambda W, g, v, lr, mu: (W - (mu * v + lr * g), mu * v + lr * g))
+    assert ok and "sign flipped" in message, message
 
 
 @pytest.mark.parametrize("wrong,words", [
-    (lambda v, dW, W, lr, mu, wd: mu * v - lr * dW, "weight decay is missing"),
-    (lambda v, dW, W, lr, mu, wd: mu * v - lr * (dW - wd * W), "wrong sign"),
-    (lambda v, dW, W, lr, mu, wd: mu * v + lr * (dW + wd * W), "uphill"),
-    (lambda v, dW, W, lr, mu, wd: v - lr * (dW + wd * W), "not damped"),
-    (lambda v, dW, W, lr, mu, wd: mu * (v - lr * (dW + wd * W)), "only the old velocity"),
-    (lambda v, dW, W, lr, mu, wd: -lr * (dW + wd * W), "old velocity v is missing"),
-    (lambda v, dW, W, lr, mu, wd: None, "returned None"),
+    (lambda W, g, v, lr, mu: (W - (mu * v + g), mu * v + g), "Without lr"),
+    (lambda W, g, v, lr, mu: (W - lr * (mu * v + lr * g), mu * v + lr * g), "applied twice"),
+    (lambda W, g, v, lr, mu: (W - (mu * v - lr * g), mu * v - lr * g), "uphill"),
+    (lambda W, g, v, lr, mu: (W + lr * (mu * v + g), mu * v + g), "uphill"),
+    (lambda W, g, v, lr, mu: (W + v, mu * v - lr * g), "old velocity"),
+    (lambda W, g, v, lr, mu: (W - lr * g, mu * v - lr * g), "plain descent"),
+    (lambda W, g, v, lr, mu: (W + v - lr * g, v - lr * g), "not damped"),
+    (lambda W, g, v, lr, mu: (W - lr * (v + g), v + g), "not damped"),
+    (lambda W, g, v, lr, mu: (W + mu * (v - lr * g), mu * (v - lr * g)), "only the old"),
+    (lambda W, g, v, lr, mu: (W - lr * (mu * v + (1 - mu) * g), mu * v + (1 - mu) * g),
+     "Adam's m"),
+    (lambda W, g, v, lr, mu: classic(W, g, v, lr, mu)[0], "two arrays"),
+    (lambda W, g, v, lr, mu: (W - 0.5 * g, v), "largest difference"),
 ])
-def test_velocity_update_explains_mistakes(wrong, words):
-    ok, message = verdict_of(check_velocity_update, wrong)
+def test_momentum_step_explains_mistakes(wrong, words):
+    ok, message = verdict_of(check_momentum_step, wrong)
     assert not ok and words in message, message
 
 
-def test_best_epoch_accepts_argmax_plus_one():
-    ok, message = verdict_of(check_best_epoch, lambda acc: int(np.argmax(acc)) + 1)
-    assert ok, message
-    ok, message = verdict_of(check_best_epoch, lambda acc: acc.index(max(acc)) + 1)
-    assert ok, message
+def by_mean_val(runs):
+    return max(runs, key=lambda key: np.mean(runs[key]["val"]))
+
+
+def test_choose_setting_accepts_the_mean_validation_accuracy():
+    assert verdict_of(check_choose_setting, by_mean_val)[0]
+    assert verdict_of(check_choose_setting,
+                      lambda runs: sorted(runs, key=lambda k: -sum(runs[k]["val"]))[0])[0]
 
 
 @pytest.mark.parametrize("wrong,words", [
-    (lambda acc: int(np.argmax(acc)), "counted from 0"),
-    (lambda acc: max(acc), "looks like an accuracy"),
-    (lambda acc: len(acc), "last epoch"),
-    (lambda acc: int(np.argmin(acc)) + 1, "highest validation accuracy is at epoch"),
-    (lambda acc: "3", "one whole number"),
+    (lambda r: max(r, key=lambda k: np.mean(r[k]["test"])), "TEST accuracy"),
+    (lambda r: max(r, key=lambda k: np.mean(r[k]["val"]) + np.mean(r[k]["test"])), "mixed"),
+    (lambda r: max(r, key=lambda k: max(r[k]["val"])), "lucky"),
+    (lambda r: max(r, key=lambda k: r[k]["val"][0]), "first seed"),
+    (lambda r: max(r, key=lambda k: r[k]["val"][-1]), "last seed"),
+    (lambda r: min(r, key=lambda k: np.mean(r[k]["val"])), "LOWEST"),
+    (lambda r: max(r, key=lambda k: min(r[k]["val"])), "worst seed"),
+    (lambda r: max(np.mean(run["val"]) for run in r.values()), "an accuracy"),
+    (lambda r: [0.1], "one of the settings"),
+    (lambda r: "0.1", "one of the settings"),
 ])
-def test_best_epoch_explains_mistakes(wrong, words):
-    ok, message = verdict_of(check_best_epoch, wrong)
+def test_choose_setting_explains_mistakes(wrong, words):
+    ok, message = verdict_of(check_choose_setting, wrong)
     assert not ok and words in message, message
 
 

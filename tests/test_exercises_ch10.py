@@ -6,41 +6,93 @@ from verdicts import verdict_of
 
 from nn_helpers.activations import log_softmax, softmax
 from nn_helpers.exercises.ch10 import (
+    check_conv_prediction,
     check_cross_entropy_from_logits,
-    check_linear_torch_style,
-    check_torch_weight,
+    check_our_weights,
 )
 
 
 def test_placeholders_are_not_attempted():
-    for check in (check_torch_weight, check_linear_torch_style, check_cross_entropy_from_logits):
+    for check in (check_our_weights, check_cross_entropy_from_logits):
         ok, message = verdict_of(check, None)
         assert not ok and "placeholder" in message
+    ok, message = verdict_of(lambda answer: check_conv_prediction(answer, None), None)
+    assert not ok and "predictions" in message
 
 
-def test_torch_weight():
-    assert verdict_of(check_torch_weight, lambda W: W.T)[0]
-    assert verdict_of(check_torch_weight, lambda W: np.transpose(W).copy())[0]
-    ok, message = verdict_of(check_torch_weight, lambda W: W)
-    assert not ok and "transpose" in message, message
-    ok, message = verdict_of(check_torch_weight, lambda W: W.reshape(W.shape[1], W.shape[0]))
-    assert not ok and "reshape" in message, message
+def right_weights(model):
+    layers = (model[0], model[2])
+    return ([layer.weight.detach().numpy().T for layer in layers],
+            [layer.bias.detach().numpy() for layer in layers])
 
 
-def test_linear_torch_style():
-    ok, message = verdict_of(check_linear_torch_style, lambda X, w, b: X @ w.T + b)
-    assert ok, message
+def test_our_weights():
+    pytest.importorskip("torch")
+    assert verdict_of(check_our_weights, right_weights)[0]
+    tuples = lambda m: tuple(tuple(x) for x in right_weights(m))   # noqa: E731
+    assert verdict_of(check_our_weights, tuples)[0]
 
 
-@pytest.mark.parametrize("wrong,words", [
-    (lambda X, w, b: X @ w + b, "Is a transpose `.T` missing"),
-    (lambda X, w, b: X @ w.T, "bias is missing"),
-    (lambda X, w, b: X @ w.T - b, "wrong sign"),
-    (lambda X, w, b: (w @ X.T).T, "bias is missing"),
-])
-def test_linear_explains_mistakes(wrong, words):
-    ok, message = verdict_of(check_linear_torch_style, wrong)
+def _wrong_weight_forms():
+    def no_transpose(m):
+        return ([l.weight.detach().numpy() for l in (m[0], m[2])], right_weights(m)[1])
+
+    def reshaped(m):
+        return ([l.weight.detach().numpy().reshape(l.weight.shape[::-1]) for l in (m[0], m[2])],
+                right_weights(m)[1])
+
+    def tensors(m):
+        return ([l.weight.T for l in (m[0], m[2])], [l.bias for l in (m[0], m[2])])
+
+    def every_module(m):
+        return ([l.weight.detach().numpy().T for l in m], [l.bias.detach().numpy() for l in m])
+
+    def biases_swapped(m):
+        weights, biases = right_weights(m)
+        return weights, biases[::-1]
+
+    def one_layer(m):
+        weights, biases = right_weights(m)
+        return weights[:1], biases[:1]
+
+    def same_size_swap(m):   # a bias vector of the right size but the wrong values
+        weights, biases = right_weights(m)
+        return weights, [biases[0][::-1], biases[1]]
+
+    return [(no_transpose, "transpose"), (reshaped, "reshape"), (tensors, ".detach().numpy()"),
+            (every_module, "Tanh"), (biases_swapped, "shape"), (one_layer, "2 Linear layers"),
+            (same_size_swap, "paired"), (lambda m: right_weights(m)[0], "two lists")]
+
+
+@pytest.mark.parametrize("index", range(8))
+def test_our_weights_explains_mistakes(index):
+    pytest.importorskip("torch")
+    wrong, words = _wrong_weight_forms()[index]
+    ok, message = verdict_of(check_our_weights, wrong)
     assert not ok and words in message, message
+
+
+def test_conv_prediction():
+    assert check_conv_prediction((5, 16, 24, 24), 416).ok
+    assert check_conv_prediction([5, 16, 24, 24], 416.0).ok
+
+
+@pytest.mark.parametrize("shape,count,words", [
+    ((5, 16, 28, 28), 416, "outer 2 pixels"),
+    ((5, 16, 23, 23), 416, "28 - 5 + 1"),
+    ((5, 16, 26, 26), 416, "3 x 3"),
+    ((5, 1, 24, 24), 416, "16 filters"),
+    ((1, 16, 24, 24), 416, "batch size"),
+    ((16, 24, 24), 416, "four"),
+    ("24x24", 416, "tuple of four"),
+    ((5, 16, 24, 24), 400, "biases"),
+    ((5, 16, 24, 24), 26, "one filter"),
+    ((5, 16, 24, 24), 16 * 24 * 24, "output values"),
+    ((5, 16, 24, 24), 417, "5 x 5 weights"),
+])
+def test_conv_prediction_explains_mistakes(shape, count, words):
+    verdict = check_conv_prediction(shape, count)
+    assert not verdict.ok and words in verdict.message, verdict.message
 
 
 def test_cross_entropy_accepts_log_softmax():

@@ -3,8 +3,8 @@
 # n: batch size, p: a layer's inputs (n_in), h: its outputs (n_out), k: classes.
 # X: (n, p); W: (p, h) in nn_helpers' layout; weight: (h, p) in torch.nn.Linear's layout.
 
-These checks need only NumPy (so they run without PyTorch): they test the two facts the
-bridge rests on, the transposed weight layout and cross-entropy computed from logits.
+The checks of the conversion from a PyTorch model need PyTorch (without it they say so);
+the others need only NumPy: a convolution's shapes, predicted, and cross-entropy from logits.
 """
 
 from __future__ import annotations
@@ -18,48 +18,147 @@ from ..losses import cross_entropy as _cross_entropy  # the checks' argument is 
 from .ch04 import call_reader, diagnose
 from .feedback import Feedback
 
-__all__ = ["check_torch_weight", "check_linear_torch_style", "check_cross_entropy_from_logits",
+__all__ = ["check_our_weights", "check_conv_prediction", "check_cross_entropy_from_logits",
            "log_softmax", "softmax"]
 
 
-# ------------------------------------------------ 1. nn_helpers W -> torch weight
-def check_torch_weight(torch_weight) -> Feedback:
-    """Check torch_weight(W) -> the array to copy into Linear.weight: W.T, shape (n_out, n_in)."""
-    name = "torch_weight"
-    W = np.random.default_rng(13).standard_normal((4, 3))   # n_in = 4, n_out = 3
-    got, problem = call_reader(torch_weight, name, W)
-    if problem is not None:
-        return problem
-    verdict = diagnose(got, W.T, f"`{name}(W)` for W of shape {W.shape}", [
-        (W.reshape(3, 4), "reshape keeps the numbers in reading order, so rows and columns get "
-                          "scrambled; a layout change between (n_in, n_out) and (n_out, n_in) "
-                          "is a transpose, W.T."),
-    ])
-    if not verdict:
-        return verdict
-    return Feedback(True, f"`{name}` turns W {W.shape} into weight {W.T.shape}: weight = W.T.")
+# ------------------------------------------------ 1. a PyTorch model -> our layout
+def _torch_model():
+    """A small float64 model 6 -> 5 tanh -> 3 with unequal sizes, so a missed transpose shows."""
+    import torch
+
+    torch.manual_seed(10)
+    return torch.nn.Sequential(torch.nn.Linear(6, 5), torch.nn.Tanh(),
+                               torch.nn.Linear(5, 3)).double()
 
 
-# ------------------------------------------------ 2. a layer in torch's convention
-def check_linear_torch_style(linear) -> Feedback:
-    """Check linear(X, weight, bias) -> X @ weight.T + bias, what torch.nn.Linear computes."""
-    name = "linear"
-    rng = np.random.default_rng(14)
-    n, p, h = 5, 4, 3
-    X = rng.standard_normal((n, p))
-    weight = rng.standard_normal((h, p))
-    bias = rng.standard_normal(h)
-    got, problem = call_reader(linear, name, X, weight, bias)
+def check_our_weights(our_weights) -> Feedback:
+    """Check our_weights(model) -> (weights, biases): lists of NumPy arrays in this series'
+    layout, which make Network([6, 5, 3], hidden="tanh", output="identity") compute what the
+    PyTorch model computes, to 1e-10 in float64."""
+    name = "our_weights"
+    try:
+        import torch
+    except ImportError:
+        return Feedback(False, "this exercise needs PyTorch, which is not installed here; "
+                               "pip install -e '.[torch]' adds it.")
+    from ..network import Network
+
+    model = _torch_model()
+    got, problem = call_reader(our_weights, name, model)
     if problem is not None:
+        if "no attribute 'weight'" in problem.message:
+            return Feedback(False, problem.message + " Only the Linear layers (model[0] and "
+                                   "model[2]) hold weights; the Tanh between them has none: "
+                                   "skip it.")
         return problem
-    expected = X @ weight.T + bias
-    verdict = diagnose(got, expected, f"`{name}(X, weight, bias)`", [
-        (X @ weight.T, "the bias is missing: add `bias` (it broadcasts over the rows)."),
-        (X @ weight.T - bias, "the bias has the wrong sign: Z = X @ weight.T + bias."),
-    ])
-    if not verdict:
-        return verdict
-    return Feedback(True, f"`{name}` computes X @ weight.T + bias, exactly like nn.Linear.")
+    if not isinstance(got, (tuple, list)) or len(got) != 2:
+        return Feedback(False, f"`{name}` should return two lists, `return weights, biases`; "
+                               f"got {type(got).__name__}.")
+    weights, biases = got
+    if not isinstance(weights, (list, tuple)) or not isinstance(biases, (list, tuple)):
+        return Feedback(False, "`weights` and `biases` should each be a list with one array "
+                               "per layer: `return weights, biases`, two lists.")
+    if len(weights) != 2 or len(biases) != 2:
+        return Feedback(False, f"the model has 2 Linear layers, so 2 weight matrices and 2 "
+                               f"bias vectors; got {len(weights)} and {len(biases)}.")
+    arrays = []
+    for label, value in [("weights", w) for w in weights] + [("biases", b) for b in biases]:
+        if isinstance(value, torch.Tensor):
+            return Feedback(False, f"the {label} are PyTorch tensors; turn each into a NumPy "
+                                   f"array with `.detach().numpy()` (detach: the weights "
+                                   f"record gradients).")
+        try:
+            arrays.append(np.asarray(value, dtype=float))
+        except (TypeError, ValueError):
+            return Feedback(False, f"the {label} should be NumPy arrays; got "
+                                   f"{type(value).__name__}.")
+    expected = [model[0].weight.detach().numpy().T, model[2].weight.detach().numpy().T,
+                model[0].bias.detach().numpy(), model[2].bias.detach().numpy()]
+    labels = ["W[1]", "W[2]", "b[1]", "b[2]"]
+    for label, value, right in zip(labels, arrays, expected):
+        if value.shape != right.shape:
+            hint = (": PyTorch stores (n_out, n_in), this series (n_in, n_out). A transpose "
+                    ".T is missing." if value.shape == right.shape[::-1] else ".")
+            return Feedback(False, f"{label} has shape {value.shape} but Network([6, 5, 3]) "
+                                   f"needs {right.shape}{hint}")
+    for label, value, torch_weight in zip(labels, arrays, (model[0].weight, model[2].weight)):
+        scrambled = torch_weight.detach().numpy().reshape(value.shape)
+        if np.allclose(value, scrambled) and not np.allclose(scrambled, torch_weight.T.detach()
+                                                              .numpy()):
+            return Feedback(False, f"{label} is the PyTorch weight reshaped; reshape keeps the "
+                                   f"numbers in reading order and scrambles rows and columns. "
+                                   f"The layout change is a transpose, .T.")
+    net = Network([6, 5, 3], hidden="tanh", output="identity", loss="mse", dtype="float64")
+    for layer, W in enumerate(arrays[:2]):
+        net.weights[layer][:] = W
+    for layer, b in enumerate(arrays[2:]):
+        net.biases[layer][:] = b
+    X = np.random.default_rng(10).standard_normal((7, 6))
+    with torch.no_grad():
+        theirs = model(torch.from_numpy(X)).numpy()
+    gap = float(np.abs(net.predict(X) - theirs).max())
+    if gap >= 1e-10:
+        return Feedback(False, f"the shapes fit, but the outputs differ from the model's by up "
+                               f"to {gap:.3g}: is each layer's weight paired with its own "
+                               f"bias, in order?")
+    return Feedback(True, f"`{name}` gives weights and biases with which our Network computes "
+                          f"what the PyTorch model computes: largest difference {gap:.0e}, "
+                          f"below 1e-10.")
+
+
+# ------------------------------------------------ 2. predict: a convolution's shapes
+def check_conv_prediction(output_shape, n_parameters) -> Feedback:
+    """Check the predicted output shape of Conv2d(1, 16, kernel_size=5) on a batch of 5
+    images 28 x 28 (shape (5, 1, 28, 28)) and its number of weights and biases."""
+    if output_shape is None or n_parameters is None:
+        return Feedback(False, "write both predictions first: `output_shape` and "
+                               "`n_parameters` are still None.")
+    try:
+        shape = tuple(int(x) for x in output_shape)
+    except (TypeError, ValueError, OverflowError):
+        return Feedback(False, f"`output_shape` should be a tuple of four whole numbers "
+                               f"(batch, channels, height, width); got {output_shape!r}.")
+    if len(shape) != 4:
+        return Feedback(False, f"`output_shape` has {len(shape)} numbers; a batch of images "
+                               f"has four: (batch, channels, height, width).")
+    right_shape, right_count = (5, 16, 24, 24), 16 * 5 * 5 + 16
+    problems = []
+    if shape != right_shape:
+        if shape[2:] == (28, 28):
+            problems.append("a 5 x 5 filter fits in fewer places than there are pixels: "
+                            "its centre cannot sit on the outer 2 pixels of each side")
+        elif shape[2:] == (23, 23):
+            problems.append("the filter fits at 28 - 5 + 1 positions in each direction: "
+                            "one more than 28 - 5")
+        elif shape[2:] == (26, 26):
+            problems.append("26 x 26 is for a 3 x 3 filter (the example above); this one "
+                            "is 5 x 5")
+        elif shape[1] != 16:
+            problems.append("each of the 16 filters makes its own output channel")
+        elif shape[0] != 5:
+            problems.append("the batch size does not change: 5 images in, 5 out")
+        else:
+            problems.append(f"the output shape is not {shape}")
+    if not isinstance(n_parameters, numbers.Real) or isinstance(n_parameters, bool):
+        problems.append(f"`n_parameters` should be one whole number; got "
+                        f"{type(n_parameters).__name__}")
+    elif n_parameters != right_count:
+        if n_parameters == 16 * 25:
+            problems.append("the count misses the biases: one per filter")
+        elif n_parameters == 25 + 1:
+            problems.append("the count is for one filter; there are 16")
+        elif n_parameters == 16 * 24 * 24:
+            problems.append("that counts output values, not weights: a filter's 25 weights "
+                            "are shared by every position")
+        else:
+            problems.append("the count is not right: each filter has 5 x 5 weights (one input "
+                            "channel) and one bias")
+    if problems:
+        return Feedback(False, "; ".join(problems) + ".")
+    return Feedback(True, f"Conv2d(1, 16, kernel_size=5) turns (5, 1, 28, 28) into "
+                          f"{right_shape} with {right_count} weights and biases: a dense layer "
+                          f"to 16 units would need 784 * 16 + 16 = {784 * 16 + 16:,}.")
 
 
 # ------------------------------------------------ 3. cross-entropy from logits
