@@ -38,7 +38,7 @@ def test_no_solution_is_left_and_nothing_else_is_gone(built, path):
     markdown = "\n".join("".join(c["source"]) for c in student["cells"]
                          if c["cell_type"] == "markdown")
     assert "```python" not in markdown, "a solution's code is still in the student edition"
-    assert not re.search(r"<summary>[^<]*(solution|model answer)", markdown, re.I)
+    assert not re.search(r"<summary>[^<]*(solution|answer)", markdown, re.I)
     code = [c for c in original["cells"] if c["cell_type"] == "code"]
     assert code == [c for c in student["cells"] if c["cell_type"] == "code"]
     if "<summary>Hint" in "".join("".join(c["source"]) for c in original["cells"]):

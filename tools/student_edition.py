@@ -3,7 +3,7 @@
     python tools/student_edition.py DEST        (make student: DEST = student/)
 
 Each numbered notebook is copied with every solution removed: the markdown cells that hold a
-``<details>`` block whose summary says "Solution" or "model answer/solution" lose that block
+``<details>`` block whose summary says "Solution" or "answer" (a model answer, a predict-first answer) lose that block
 (a cell left empty is dropped). Hints (``<details><summary>Hint``) and the checks stay, so a
 student still gets told what is wrong. Code cells are copied unchanged, outputs included: the
 committed outputs are those of unanswered exercises, so every check shows "Not yet" and a hint
@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTION = re.compile(
-    r"<details>\s*<summary>[^<]*(?:solution|model answer)[^<]*</summary>.*?</details>\s*",
+    r"<details>\s*<summary>[^<]*(?:solution|answer)[^<]*</summary>.*?</details>\s*",
     re.S | re.I)
 
 
