@@ -18,7 +18,15 @@ import ipywidgets as widgets
 
 from ..plots import COLORS
 from ..worked import HIDDEN, stepper_view, tiny_network, trace
-from .base import FONT_SIZE, SMALL_FONT, TICK_FONT, App, figure_canvas, require_in_range, wrapping_row
+from .base import (
+    FONT_SIZE,
+    SMALL_FONT,
+    TICK_FONT,
+    App,
+    figure_canvas,
+    require_in_range,
+    wrapping_row,
+)
 
 __all__ = ["BackpropStepper", "backprop_stepper", "draw_worked"]
 

@@ -69,7 +69,7 @@ _APP_CSS = f"""
 .{APP_CLASS} {{ --jp-widgets-font-size: {CONTROL_TEXT_PX}px; font-size: {CONTROL_TEXT_PX}px; }}
 .{APP_CLASS} .widget-label, .{APP_CLASS} .widget-readout, .{APP_CLASS} .widget-html,
 .{APP_CLASS} .widget-html-content, .{APP_CLASS} button, .{APP_CLASS} select,
-.{APP_CLASS} input {{ font-size: {CONTROL_TEXT_PX}px; }}
+.{APP_CLASS} input, .{APP_CLASS} code {{ font-size: {CONTROL_TEXT_PX}px; }}
 .{APP_CLASS} .widget-html-content {{ line-height: 1.4; }}
 """
 
@@ -114,7 +114,7 @@ def figure_canvas(figsize):
         canvas = Canvas(figure)
         FigureManager(canvas, 0)  # the manager answers the browser's resize/redraw requests
     canvas.header_visible = False  # no "Figure 0" title bar above the plot
-    canvas.toolbar_visible = "fade-in-fade-out"
+    canvas.toolbar_visible = False  # its pan/zoom buttons are bare icons; no lesson needs them
     return figure, canvas
 
 
@@ -144,7 +144,8 @@ class App(widgets.VBox):
 
     ERROR_CLASS = "nn-error"   # CSS class of the error message in the readout
     # the axes that show data, by name (None: every axes whose frame is drawn); the browser
-    # test compares the pixels inside them, minus their texts and legends unless text_is_data
+    # test compares the pixels inside them, minus their texts and legends, except in the axes
+    # named in text_is_data (True: all), where the numbers written are the data
     data_axes = None
     text_is_data = False
 
@@ -225,7 +226,10 @@ class App(widgets.VBox):
         axes = []
         for name, ax in self._data_axes().items():
             masks = []
-            if not self.text_is_data:
+            text_is_data = (name in self.text_is_data if isinstance(self.text_is_data,
+                                                                    (set, tuple, list))
+                            else bool(self.text_is_data))
+            if not text_is_data:
                 for child in ax.get_children():
                     if not child.get_visible() or child in (ax.title, ax._left_title,
                                                             ax._right_title):

@@ -56,7 +56,9 @@ class ChainExplorer(App):
         self.chain_ax, self.bar_ax = figure.subplots(2, 1, height_ratios=[1.0, 1.25])
         self._draw_chain()
         self._draw_bars()
-        self.data_axes = {"bars": self.bar_ax}
+        # the chain's boxes: every value before -> after, written out (numbers are its data)
+        self.data_axes = {"chain": self.chain_ax, "bars": self.bar_ax}
+        self.text_is_data = {"chain"}
         super().__init__(controls, figure, canvas)
         self.on_change(self.update)
         self.update()

@@ -42,7 +42,16 @@ from ..playground import (
     hidden_mosaic,
 )
 from ..plots import COLORS
-from .base import ALERT_COLOR, FONT_SIZE, SMALL_FONT, TICK_FONT, App, figure_canvas, wrapping_row
+from .base import (
+    ALERT_COLOR,
+    CONTROL_TEXT_PX,
+    FONT_SIZE,
+    SMALL_FONT,
+    TICK_FONT,
+    App,
+    figure_canvas,
+    wrapping_row,
+)
 
 EPOCHS_PER_TICK = 5      # epochs trained per Play tick (slow enough to watch it learn) ...
 TICK_SECONDS = 0.15      # ... unless they take longer than this (a big network)
@@ -173,11 +182,12 @@ class Playground(App):
         for label, marker in ((0, "o"), (1, "s")):
             tr, te = m.X_train[m.y_train == label], m.X_test[m.y_test == label]
             ax.scatter(tr[:, 0], tr[:, 1], c=COLORS[label], marker=marker, s=28,
-                       edgecolors="black", linewidths=0.6, label=f"class {label} (train)")
+                       edgecolors="black", linewidths=0.6, label=f"{label} train")
             ax.scatter(te[:, 0], te[:, 1], facecolors="none", edgecolors=COLORS[label],
-                       marker=marker, s=28, linewidths=1.2, label=f"class {label} (test)")
+                       marker=marker, s=28, linewidths=1.2, label=f"{label} test")
         ax.set(xlabel="$x_1$", ylabel="$x_2$", title="P(class 1); black line: 0.5")
         ax.legend(loc="lower left", fontsize=SMALL_FONT, framealpha=0.7, handletextpad=0.2, ncols=2,
+                  title="class", title_fontsize=SMALL_FONT, columnspacing=0.6,
                   borderpad=0.2, labelspacing=0.15)
 
         lax = self.ax_loss
@@ -229,8 +239,8 @@ class Playground(App):
         self.redraw()
 
     def _show_share(self):
-        self.share_box.value = ("<small>Reproduce or share this run: "
-                                f"<code>{self.model.share()}</code></small>")
+        self.share_box.value = (f"Reproduce or share this run: <code style='font-size:"
+                                f"{CONTROL_TEXT_PX}px'>{self.model.share()}</code>")
 
     # --------------------------------------------------------------- actions
     def reset(self):
