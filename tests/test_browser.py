@@ -504,6 +504,7 @@ def drag(handle, track_fraction):
     """Drag a slider handle with the mouse to ``track_fraction`` of its track."""
     def act():
         page = handle.page
+        handle.scroll_into_view_if_needed()     # the mouse acts only inside the viewport
         box = handle.bounding_box()
         track = handle.locator("xpath=ancestor::*[contains(@class,'noUi-target')][1]")
         tb = track.bounding_box()
@@ -601,6 +602,7 @@ def pen_stroke(pad, points):
     through the others in small steps, release (points in pad pixels, from its top left)."""
     def act():
         page = pad.page
+        pad.scroll_into_view_if_needed()
         box = pad.bounding_box()
         scale = box["width"] / 280
         (x, y), rest = points[0], points[1:]
