@@ -4,7 +4,8 @@ It starts one JupyterLab server on 127.0.0.1 (no token, a temporary root holding
 the notebooks, isolated settings and workspaces), opens each widget notebook in Debian's
 headless Chromium (/usr/bin/chromium; never a downloaded browser), runs all cells, moves
 controls like a reader (keyboard, mouse drag, clicks, menus) and checks that what they drive
-changed: the readout text AND the DATA-DEPENDENT part of the picture. The test asks the
+changed: the readout text AND the DATA-DEPENDENT part of the picture (the pixels the canvas
+holds, read from the canvas element itself). The test asks the
 notebook's own kernel (through the kernel's connection file) for the app's ``data_boxes()``:
 the pixel box of every axes that shows data, minus its legend and texts; the title, tick
 labels, legends and readout are outside what is compared, so a frozen curve (or surface,
@@ -28,6 +29,7 @@ Needs: apt-get install -y chromium  (skipped without it, unless the CI variable 
 from __future__ import annotations
 
 import ast
+import base64
 import io
 import json
 import os
@@ -260,12 +262,22 @@ def app_locator(page, inner=None):
     return AppView(page, element)
 
 
-def canvas_image(canvas):
-    """The canvas as the screen shows it: an (h, w, 3) int array, and the PNG."""
+_CANVAS_JS = """(serial) => document.querySelector(
+  `.nn-app-${serial} .jupyter-matplotlib-canvas-div canvas`).toDataURL("image/png")"""
+
+
+def canvas_png(view):
+    """What the app's canvas holds (read from the canvas itself, not from the screen: a tall
+    figure can be partly under JupyterLab's toolbar, whose kernel light would count)."""
+    return base64.b64decode(view.page.evaluate(_CANVAS_JS, view.serial).split(",", 1)[1])
+
+
+def canvas_image(view):
+    """The canvas's pixels: an (h, w, 3) int array, and the PNG."""
     import numpy as np
     from PIL import Image
 
-    png = canvas.screenshot()
+    png = canvas_png(view)
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int), png
 
 
@@ -300,25 +312,24 @@ def check_interaction(view, readout, name, action, expected=None, settle=True,
     ``expected`` (a regex) must then match the readout. Saves app screenshots before/after
     (after the canvas settled, unless ``settle`` is False: a playing animation never does).
     """
-    canvas = view.canvas
-    settle_canvas(canvas)
+    settle_canvas(view)
     boxes_before = view.boxes()
     text_before = readout.inner_text()
-    pixels_before, png_before = canvas_image(canvas)
+    pixels_before, png_before = canvas_image(view)
     SHOTS.mkdir(exist_ok=True)
     view.screenshot(path=str(SHOTS / f"{name}_before.png"))
     start = time.monotonic()
     action()
     deadline = start + 30
     while time.monotonic() < deadline:
-        if readout.inner_text() != text_before and canvas.screenshot() != png_before:
+        if readout.inner_text() != text_before and canvas_png(view) != png_before:
             break
         time.sleep(0.1)
     changed_in = time.monotonic() - start
     text_changed = readout.inner_text() != text_before
     if settle:
-        settle_canvas(canvas)      # a drag passes through several values: show the last one
-    pixels_after, _ = canvas_image(canvas)
+        settle_canvas(view)        # a drag passes through several values: show the last one
+    pixels_after, _ = canvas_image(view)
     counts = data_changes(pixels_before, pixels_after, boxes_before, view.boxes())
     text_after = readout.inner_text()
     view.screenshot(path=str(SHOTS / f"{name}_after.png"))
@@ -334,12 +345,12 @@ def check_interaction(view, readout, name, action, expected=None, settle=True,
     return text_after
 
 
-def settle_canvas(canvas, quiet=0.3, limit=15):
+def settle_canvas(view, quiet=0.3, limit=15):
     """Wait until the canvas stops changing (the first draw or a redraw has landed)."""
-    last, since, start = canvas.screenshot(), time.monotonic(), time.monotonic()
+    last, since, start = canvas_png(view), time.monotonic(), time.monotonic()
     while time.monotonic() - since < quiet and time.monotonic() - start < limit:
-        time.sleep(0.15)
-        now = canvas.screenshot()
+        time.sleep(0.1)
+        now = canvas_png(view)
         if now != last:
             last, since = now, time.monotonic()
 
@@ -381,7 +392,7 @@ def measure_latency(view, name, actions, timeout=15):
 
     page, boxes, latencies = view.page, view.boxes(), []
     for action in actions:
-        settle_canvas(view.canvas, quiet=0.3)
+        settle_canvas(view)
         armed = page.evaluate(_ARM_JS, [view.serial, boxes, CHANGED_PIXELS])
         action()
         deadline = time.monotonic() + timeout

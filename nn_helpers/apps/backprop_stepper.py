@@ -32,7 +32,7 @@ __all__ = ["BackpropStepper", "backprop_stepper", "draw_worked"]
 
 # where each node sits in the diagram
 POSITIONS = {"x0": (0.0, 1.0), "x1": (0.0, -1.0), "h0": (3.0, 1.0), "h1": (3.0, -1.0),
-             "out": (6.6, 0.0), "C": (8.9, 0.0)}
+             "out": (6.0, 0.0), "C": (8.4, 0.0)}
 NODE_NAMES = {"x0": "x_0", "x1": "x_1", "h0": "h_0", "h1": "h_1", "out": "out", "C": "C"}
 # where the numbers of each node go (offset from the node, alignment)
 NODE_TEXT = {"x0": ((-0.45, 0.0), "right", "center"), "x1": ((-0.45, 0.0), "right", "center"),
@@ -64,7 +64,7 @@ def draw_worked(ax, net, steps_done, highlight=None, uses=(), fontsize=TICK_FONT
         known.setdefault(step.target, []).append(step)
     ax.clear()
     ax.set_axis_off()
-    ax.set_xlim(-2.3, 10.0)
+    ax.set_xlim(-2.3, 9.6)
     ax.set_ylim(-3.0, 3.15)
     # edges: the weights, and dC/dw once BP4 has computed it
     for layer, W in ((1, net.W1), (2, net.W2)):
@@ -77,7 +77,7 @@ def draw_worked(ax, net, steps_done, highlight=None, uses=(), fontsize=TICK_FONT
                         lw=5 if hot else USED_WIDTH if used else 1.6,
                         ls="--" if used else "-", zorder=1)
                 crossing = layer == 1 and k != j
-                t = 0.3 if crossing else 0.5 if layer == 1 else 0.44
+                t = 0.3 if crossing else 0.5 if layer == 1 else 0.4
                 px, py = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
                 lines = [f"w[{layer}]_{k}{j} = {_fmt(W[k, j])}"]
                 grads = known.get(("edge", layer, k, j), [])

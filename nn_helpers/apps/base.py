@@ -229,14 +229,13 @@ class App(widgets.VBox):
             text_is_data = (name in self.text_is_data if isinstance(self.text_is_data,
                                                                     (set, tuple, list))
                             else bool(self.text_is_data))
-            if not text_is_data:
-                for child in ax.get_children():
-                    if not child.get_visible() or child in (ax.title, ax._left_title,
-                                                            ax._right_title):
-                        continue
-                    if isinstance(child, Legend) or (isinstance(child, Text)
-                                                     and child.get_text()):
-                        masks.append(box(child.get_window_extent(renderer)))
+            titles = [ax.title, ax._left_title, ax._right_title]   # may reach into the box
+            for child in titles if text_is_data else ax.get_children():
+                if not child.get_visible() or (child not in titles and text_is_data):
+                    continue
+                if isinstance(child, Legend) or (isinstance(child, Text)
+                                                 and child.get_text()):
+                    masks.append(box(child.get_window_extent(renderer)))
             axes.append({"name": name, "box": box(ax.bbox), "masks": masks})
         return {"figure": [figure.bbox.width, height], "axes": axes}
 
