@@ -18,7 +18,15 @@ import ipywidgets as widgets
 
 from ..plots import COLORS
 from ..worked import HIDDEN, stepper_view, tiny_network, trace
-from .base import FONT_SIZE, App, figure_canvas, require_in_range
+from .base import (
+    FONT_SIZE,
+    SMALL_FONT,
+    TICK_FONT,
+    App,
+    figure_canvas,
+    require_in_range,
+    wrapping_row,
+)
 
 __all__ = ["BackpropStepper", "backprop_stepper", "draw_worked"]
 
@@ -46,7 +54,7 @@ def _fmt(value):
     return f"{value:.4f}".rstrip("0").rstrip(".") if round(value, 2) == value else f"{value:.4f}"
 
 
-def draw_worked(ax, net, steps_done, highlight=None, uses=(), fontsize=FONT_SIZE - 2):
+def draw_worked(ax, net, steps_done, highlight=None, uses=(), fontsize=TICK_FONT):
     """Draw the 2-2-1 network ``net`` on ``ax``: the weights on the edges, and every number
     computed by ``steps_done`` (steps of ``trace(net)``) next to its node or edge; the
     ``highlight`` target (a Step's ``target``) is drawn thick, in orange, and the targets in
@@ -149,9 +157,11 @@ class BackpropStepper(App):
                                        description="hidden f",
                                        layout=widgets.Layout(width="200px")),
         }
-        figure, canvas = figure_canvas((9.6, 7.4))
+        figure, canvas = figure_canvas((7.6, 6.8))   # 760 px
         self.graph_ax, self.text_ax = figure.subplots(
             2, 1, gridspec_kw={"height_ratios": [2.4, 1.5]})
+        self.data_axes = {"network": self.graph_ax}
+        self.text_is_data = True     # the numbers on the diagram are what a step changes
         super().__init__(controls, figure, canvas)
         self.back_button.on_click(self.guarded(lambda _button: self.back()))
         self.next_button.on_click(self.guarded(lambda _button: self.next()))
@@ -160,7 +170,7 @@ class BackpropStepper(App):
         self.update()
 
     def _layout(self):
-        row = widgets.HBox([self.back_button, self.next_button, *self.controls.values()])
+        row = wrapping_row([self.back_button, self.next_button, *self.controls.values()])
         return [row, self.readout, self.canvas]
 
     # ------------------------------------------------------------- moving
@@ -208,14 +218,14 @@ class BackpropStepper(App):
         ax.set_ylim(0, 1)
         step = view.current
         numbers, _, note = step.numbers.partition("   [")
-        ax.text(0.0, 0.97, "this step:", fontsize=FONT_SIZE - 1, va="top", color="0.3")
+        ax.text(0.0, 0.97, "this step:", fontsize=TICK_FONT, va="top", color="0.3")
         ax.text(0.0, 0.84, f"{step.formula}\n     {numbers + ' ' if numbers else ''}"
                 f"= {_fmt(step.value)}"
                 + (f"\n     ({note.rstrip(']')})" if note else ""),
-                fontsize=FONT_SIZE - 1, va="top", family="monospace", color=HOT_COLOR,
+                fontsize=TICK_FONT, va="top", family="monospace", color=HOT_COLOR,
                 fontweight="bold")
         ax.text(0.0, 0.45, "BP1-BP4 with the numbers of their latest use:",
-                fontsize=FONT_SIZE - 1, va="top", color="0.3")
+                fontsize=TICK_FONT, va="top", color="0.3")
         for i, name in enumerate(("BP1", "BP2", "BP3", "BP4")):
             used = view.latest[name]
             if used is None:
@@ -225,7 +235,7 @@ class BackpropStepper(App):
                 line = (f"{name}  {used.formula} {numbers + ' ' if numbers else ''}= "
                         f"{_fmt(used.value)}")
                 color = HOT_COLOR if used is step else BACKWARD_COLOR
-            ax.text(0.0, 0.33 - 0.105 * i, line, fontsize=FONT_SIZE - 3, va="top",
+            ax.text(0.0, 0.33 - 0.105 * i, line, fontsize=SMALL_FONT, va="top",
                     family="monospace", color=color,
                     fontweight="bold" if used is step else "normal")
 

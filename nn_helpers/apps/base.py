@@ -28,15 +28,63 @@ from __future__ import annotations
 import base64
 import html
 import io
+import itertools
+import json
 import re
 import warnings
+import weakref
 
+import anywidget
 import ipywidgets as widgets
+import traitlets
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.text import Text
 
 READOUT_CLASS = "nn-readout"
-FONT_SIZE = 13             # readable on a projector
+APP_CLASS = "nn-app"       # every app's outer box; "nn-app-<serial>" names one app
 ALERT_COLOR = "#D55E00"    # vermillion of the colour-blind safe palette (plots.COLORS)
+
+# Designed for a classroom: a 1024 x 768 projector (or a 1280 x 800 laptop with JupyterLab's
+# file browser open) read from the back of the room. Every figure is drawn at DPI dots per
+# inch, at most MAX_FIGURE_PX wide (the notebook's content area is about 820 px at both
+# sizes), and no text in a figure or a control is smaller than MIN_TEXT_PX CSS pixels.
+DPI = 100
+MAX_FIGURE_PX = 760
+MIN_TEXT_PX = 14
+
+
+def points(px):
+    """Matplotlib font size (points) of text ``px`` pixels tall at the apps' DPI."""
+    return round(px * 72 / DPI, 2)
+
+
+FONT_SIZE = points(18)     # titles and axis labels (13 pt at 100 dpi)
+TICK_FONT = points(16)     # tick labels, numbers in a diagram
+SMALL_FONT = points(MIN_TEXT_PX + 0.5)   # legends and notes: the smallest text of a figure
+CONTROL_TEXT_PX = 15       # every label, readout and button of the controls
+
+# ipywidgets' labels are 13 px (its CSS variable); an app's controls get CONTROL_TEXT_PX.
+_APP_CSS = f"""
+.{APP_CLASS} {{ --jp-widgets-font-size: {CONTROL_TEXT_PX}px; font-size: {CONTROL_TEXT_PX}px; }}
+.{APP_CLASS} .widget-label, .{APP_CLASS} .widget-readout, .{APP_CLASS} .widget-html,
+.{APP_CLASS} .widget-html-content, .{APP_CLASS} button, .{APP_CLASS} select,
+.{APP_CLASS} input, .{APP_CLASS} code {{ font-size: {CONTROL_TEXT_PX}px; }}
+.{APP_CLASS} .widget-html-content {{ line-height: 1.4; }}
+"""
+
+
+class _AppStyle(anywidget.AnyWidget):
+    """No view of its own: its stylesheet (``_css``) is loaded by the page as soon as the
+    model exists, and styles every app's controls (the class ``nn-app``)."""
+
+    _esm = "export default { render() {} };"
+    _css = traitlets.Unicode(_APP_CSS).tag(sync=True)
+
+
+_STYLE = []          # the one _AppStyle of this kernel, made with the first app
+_APPS = weakref.WeakValueDictionary()   # serial -> live app (what the browser test asks about)
+_SERIALS = itertools.count(1)
 
 
 def _import_ipympl():
@@ -59,15 +107,20 @@ def _import_ipympl():
 def figure_canvas(figsize):
     """A matplotlib Figure whose canvas is an ipympl widget: (figure, canvas widget)."""
     Canvas, FigureManager = _import_ipympl()
-    figure = Figure(figsize=figsize, layout="constrained")
+    figure = Figure(figsize=figsize, dpi=DPI, layout="constrained")
     with warnings.catch_warnings():
         # ipympl's Toolbar passes an argument traitlets calls deprecated; not ours to fix
         warnings.simplefilter("ignore", DeprecationWarning)
         canvas = Canvas(figure)
         FigureManager(canvas, 0)  # the manager answers the browser's resize/redraw requests
     canvas.header_visible = False  # no "Figure 0" title bar above the plot
-    canvas.toolbar_visible = "fade-in-fade-out"
+    canvas.toolbar_visible = False  # its pan/zoom buttons are bare icons; no lesson needs them
     return figure, canvas
+
+
+def wrapping_row(children, **layout):
+    """An HBox whose children wrap onto the next line when the notebook is narrow."""
+    return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap", **layout))
 
 
 def require_in_range(name, value, low, high):
@@ -90,19 +143,31 @@ class App(widgets.VBox):
     """
 
     ERROR_CLASS = "nn-error"   # CSS class of the error message in the readout
+    # the axes that show data, by name (None: every axes whose frame is drawn); the browser
+    # test compares the pixels inside them, minus their texts and legends, except in the axes
+    # named in text_is_data (True: all), where the numbers written are the data
+    data_axes = None
+    text_is_data = False
 
     def __init__(self, controls, figure, canvas, **kwargs):
         # a dict, or a list keyed by each control's description
         self.controls = (dict(controls) if isinstance(controls, dict)
                          else {c.description: c for c in controls})
         self.figure, self.canvas = figure, canvas
+        self._layout_frozen = False
         self.readout = widgets.HTML()
         self.readout.add_class(READOUT_CLASS)
+        if not _STYLE:
+            _STYLE.append(_AppStyle())
         super().__init__(self._layout(), **kwargs)
+        self.serial = next(_SERIALS)
+        _APPS[self.serial] = self
+        self.add_class(APP_CLASS)
+        self.add_class(f"{APP_CLASS}-{self.serial}")
 
     def _layout(self):
         """The children of the app's column."""
-        return [widgets.HBox(list(self.controls.values())), self.readout, self.canvas]
+        return [wrapping_row(list(self.controls.values())), self.readout, self.canvas]
 
     # ------------------------------------------------------------------ wiring
     def on_change(self, callback, names=None):
@@ -127,8 +192,58 @@ class App(widgets.VBox):
                               f"Error: {type(err).__name__}: {html.escape(str(err))}</span>")
 
     def redraw(self):
-        """Ask the browser to redraw the canvas (after the artists' data changed)."""
+        """Ask the browser to redraw the canvas (after the artists' data changed).
+
+        The first time, the constrained layout is computed once and then frozen: the axes
+        stay where they are when a title or a tick label changes (the picture does not
+        jump, a redraw costs one layout less, and the browser test can compare the pixels
+        inside each axes)."""
+        if not self._layout_frozen:
+            self._layout_frozen = True
+            if self.figure.get_layout_engine() is not None:
+                self.figure.draw_without_rendering()
+                self.figure.set_layout_engine("none")
         self.canvas.draw_idle()
+
+    # ------------------------------------------------------------- for tests
+    def _data_axes(self):
+        if self.data_axes is not None:
+            return dict(self.data_axes)
+        return {f"axes {i}": ax for i, ax in enumerate(self.figure.axes) if ax.axison}
+
+    def data_boxes(self):
+        """Where the data are drawn, in figure pixels from the top left: for each data axes
+        its plotting area ``box`` [x0, y0, x1, y1] and the ``masks`` to leave out of it
+        (its legend and texts: they can change while the data stand still)."""
+        figure = self.figure
+        renderer = figure.canvas.get_renderer()
+        height = figure.bbox.height
+
+        def box(bb):
+            return [round(bb.x0, 1), round(height - bb.y1, 1), round(bb.x1, 1),
+                    round(height - bb.y0, 1)]
+
+        axes = []
+        for name, ax in self._data_axes().items():
+            masks = []
+            text_is_data = (name in self.text_is_data if isinstance(self.text_is_data,
+                                                                    (set, tuple, list))
+                            else bool(self.text_is_data))
+            titles = [ax.title, ax._left_title, ax._right_title]   # may reach into the box
+            for child in titles if text_is_data else ax.get_children():
+                if not child.get_visible() or (child not in titles and text_is_data):
+                    continue
+                if isinstance(child, Legend) or (isinstance(child, Text)
+                                                 and child.get_text()):
+                    masks.append(box(child.get_window_extent(renderer)))
+            axes.append({"name": name, "box": box(ax.bbox), "masks": masks})
+        return {"figure": [figure.bbox.width, height], "axes": axes}
+
+    @staticmethod
+    def describe(serial):
+        """``data_boxes()`` of the live app number ``serial`` as JSON (the browser test asks
+        the notebook's kernel for it: the app's box carries the class nn-app-<serial>)."""
+        return json.dumps(_APPS[int(serial)].data_boxes())
 
     # ----------------------------------------------------------------- display
     @property

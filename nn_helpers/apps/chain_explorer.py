@@ -18,7 +18,7 @@ import numpy as np
 
 from ..chain import CHAIN_INPUTS, CHAIN_STEPS, DEFAULTS, FORMULAS, nudge_chain
 from ..plots import COLORS
-from .base import FONT_SIZE, App, figure_canvas, require_in_range
+from .base import FONT_SIZE, SMALL_FONT, TICK_FONT, App, figure_canvas, require_in_range
 
 SLOPE_NAMES = {"x": "w = ", "w": "x = ", "b": ""}   # the slope of z = w x + b towards each input
 MIN_NUDGE, MAX_NUDGE = 0.001, 1.0
@@ -52,10 +52,13 @@ class ChainExplorer(App):
                                    style={"description_width": "initial"},
                                    layout=widgets.Layout(width="420px")),
         ]
-        figure, canvas = figure_canvas((9.0, 5.6))
+        figure, canvas = figure_canvas((7.6, 5.6))   # 760 px
         self.chain_ax, self.bar_ax = figure.subplots(2, 1, height_ratios=[1.0, 1.25])
         self._draw_chain()
         self._draw_bars()
+        # the chain's boxes: every value before -> after, written out (numbers are its data)
+        self.data_axes = {"chain": self.chain_ax, "bars": self.bar_ax}
+        self.text_is_data = {"chain"}
         super().__init__(controls, figure, canvas)
         self.on_change(self.update)
         self.update()
@@ -68,7 +71,7 @@ class ChainExplorer(App):
         ax.set_ylim(0, 1)
         self.box_x = (0.09, 0.36, 0.64, 0.91)
         box = dict(boxstyle="round,pad=0.4", facecolor="white", linewidth=1.5)
-        self.boxes = [ax.text(bx, 0.42, "", ha="center", va="center", fontsize=FONT_SIZE - 2,
+        self.boxes = [ax.text(bx, 0.42, "", ha="center", va="center", fontsize=TICK_FONT,
                               bbox=dict(box, edgecolor=COLORS[0] if i == 0 else "0.4"))
                       for i, bx in enumerate(self.box_x)]
         self.slope_labels = []
@@ -76,7 +79,7 @@ class ChainExplorer(App):
             ax.annotate("", xy=(right - 0.092, 0.42), xytext=(left + 0.08, 0.42), zorder=0,
                         arrowprops=dict(arrowstyle="-|>", lw=2, color="0.3"))
             self.slope_labels.append(ax.text((left + right) / 2, 0.85, "", ha="center",
-                                             va="center", fontsize=FONT_SIZE - 3,
+                                             va="center", fontsize=SMALL_FONT,
                                              color=COLORS[5]))
         self.chain_title = ax.text(0.5, 1.12, "", ha="center", va="center",
                                    fontsize=FONT_SIZE, transform=ax.transAxes)
@@ -89,14 +92,14 @@ class ChainExplorer(App):
         self.products = ax.bar(positions + 0.18, np.zeros(len(CHAIN_STEPS)), width=0.36,
                                color=COLORS[1], hatch="//", edgecolor="black",
                                label="chain rule: product of the slopes so far")
-        self.bar_labels = [ax.text(p, 0, "", ha="center", fontsize=FONT_SIZE - 4)
+        self.bar_labels = [ax.text(p, 0, "", ha="center", fontsize=SMALL_FONT)
                            for p in np.concatenate([positions - 0.18, positions + 0.18])]
         ax.axhline(0, color="0.4", lw=1)
         ax.set_xticks(positions)
         ax.set_ylabel("per unit of nudge", fontsize=FONT_SIZE)
-        ax.tick_params(labelsize=FONT_SIZE - 2)
+        ax.tick_params(labelsize=TICK_FONT)
         ax.grid(axis="y", alpha=0.3)
-        ax.legend(loc="upper right", fontsize=FONT_SIZE - 4)
+        ax.legend(loc="upper right", fontsize=SMALL_FONT)
 
     # ----------------------------------------------------------------- update
     def update(self):

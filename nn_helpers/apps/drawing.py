@@ -23,7 +23,7 @@ import traitlets
 
 from ..handwriting import BRUSH, PAD, check_strokes, mnist_style, rasterize
 from ..plots import COLORS
-from .base import FONT_SIZE, App, figure_canvas
+from .base import FONT_SIZE, TICK_FONT, App, figure_canvas, wrapping_row
 
 _PAD_ESM = """
 function render({ model, el }) {
@@ -103,14 +103,14 @@ class DigitReader(App):
         self.pad = DrawingPad()
         clear = widgets.Button(description="Clear", icon="eraser", tooltip="wipe the pad")
         clear.on_click(self.guarded(lambda _button: self.clear()))
-        figure, canvas = figure_canvas((8.4, 3.1))   # 840 px: fits a 1024-px screen
+        figure, canvas = figure_canvas((7.6, 3.0))   # 760 px: fits a 1024-px screen
         self._build_figure(figure)
         super().__init__({"clear": clear}, figure, canvas)
         self.pad.observe(self.guarded(lambda _change: self.update()), names="strokes")
         self.draw(list(strokes))
 
     def _layout(self):
-        return [widgets.HBox([self.pad, self.controls["clear"]]), self.readout, self.canvas]
+        return [wrapping_row([self.pad, self.controls["clear"]]), self.readout, self.canvas]
 
     def _build_figure(self, figure):
         drawing_ax, input_ax, bars_ax = figure.subplots(1, 3, width_ratios=[1, 1, 1.6])
@@ -125,8 +125,9 @@ class DigitReader(App):
         bars_ax.set(xticks=range(10), ylim=(0, 1))
         bars_ax.set_xlabel("digit", fontsize=FONT_SIZE)
         bars_ax.set_ylabel("probability", fontsize=FONT_SIZE)
-        bars_ax.tick_params(labelsize=FONT_SIZE - 1)
+        bars_ax.tick_params(labelsize=TICK_FONT)
         self.bars_ax = bars_ax
+        self.data_axes = {"drawing": drawing_ax, "input": input_ax, "probabilities": bars_ax}
 
     # ------------------------------------------------------------------ actions
     def draw(self, strokes):

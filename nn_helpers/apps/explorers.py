@@ -24,7 +24,7 @@ from ..descent import (
     surface_window,
 )
 from ..plots import COLORS
-from .base import FONT_SIZE, App, figure_canvas, require_in_range
+from .base import FONT_SIZE, SMALL_FONT, TICK_FONT, App, figure_canvas, require_in_range
 
 # ---------------------------------------------------------------------------------------
 # Notebook 02: one neuron, a = f(w x + b)
@@ -48,7 +48,7 @@ class ActivationExplorer(App):
             widgets.FloatSlider(value=w, description="weight w", **slider),
             widgets.FloatSlider(value=b, description="bias b", **slider),
         ]
-        figure, canvas = figure_canvas((7.5, 4.2))
+        figure, canvas = figure_canvas((7.5, 4.2))   # 750 px
         ax = figure.add_subplot()
         ax.axhline(0, color="0.6", lw=0.8)
         ax.axvline(0, color="0.6", lw=0.8)
@@ -58,10 +58,11 @@ class ActivationExplorer(App):
         ax.set_xlim(*x_range)
         ax.set_xlabel("input x", fontsize=FONT_SIZE)
         ax.set_ylabel("output a", fontsize=FONT_SIZE)
-        ax.tick_params(labelsize=FONT_SIZE - 1)
-        ax.legend(loc="upper left", fontsize=FONT_SIZE - 2)
+        ax.tick_params(labelsize=TICK_FONT)
+        ax.legend(loc="upper left", fontsize=TICK_FONT)
         ax.grid(alpha=0.3)
         self.ax = ax
+        self.data_axes = {"curve": ax}
         super().__init__(controls, figure, canvas)
         self.on_change(self.update)
         self.update()
@@ -114,7 +115,7 @@ class LearningRateExplorer(App):
             widgets.IntSlider(value=steps, min=1, max=100, description="steps",
                               continuous_update=True),
         ]
-        figure, canvas = figure_canvas((8.8, 4.0))  # fits a JupyterLab column
+        figure, canvas = figure_canvas((7.6, 3.8))  # 760 px: fits a JupyterLab column
         self.surface_ax, self.loss_ax = figure.subplots(1, 2)
         self._draw_surface()
         (self.path_line,) = self.surface_ax.plot([], [], color=COLORS[5], marker="o", ms=4,
@@ -127,10 +128,11 @@ class LearningRateExplorer(App):
         self.loss_ax.set_xlabel("step", fontsize=FONT_SIZE)
         self.loss_ax.set_ylabel("loss (MSE, log scale)", fontsize=FONT_SIZE)
         self.loss_ax.grid(alpha=0.3, which="both")
-        self.loss_ax.legend(loc="upper right", fontsize=FONT_SIZE - 3)
-        self.surface_ax.legend(loc="upper left", fontsize=FONT_SIZE - 3)
+        self.loss_ax.legend(loc="upper right", fontsize=SMALL_FONT)
+        self.surface_ax.legend(loc="upper left", fontsize=SMALL_FONT)
         for ax in (self.surface_ax, self.loss_ax):
-            ax.tick_params(labelsize=FONT_SIZE - 2)
+            ax.tick_params(labelsize=TICK_FONT)
+        self.data_axes = {"loss surface": self.surface_ax, "loss curve": self.loss_ax}
         super().__init__(controls, figure, canvas)
         self.on_change(self.update)
         self.update()

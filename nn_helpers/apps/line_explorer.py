@@ -23,7 +23,7 @@ from matplotlib.lines import Line2D
 
 from ..neuron_line import WEATHER_FEATURES, split_by_line, weather_days, yes_region
 from ..plots import COLORS
-from .base import FONT_SIZE, App, figure_canvas, require_in_range
+from .base import FONT_SIZE, SMALL_FONT, TICK_FONT, App, figure_canvas, require_in_range
 
 W_RANGE = (-0.2, 0.2)    # the weight sliders
 B_RANGE = (-5.0, 5.0)    # the bias slider
@@ -56,7 +56,7 @@ class LineExplorer(App):
                                 readout_format=".1f", description="bias b",
                                 continuous_update=True, style={"description_width": "initial"}),
         ]
-        figure, canvas = figure_canvas((8.0, 5.0))
+        figure, canvas = figure_canvas((7.6, 5.0))   # 760 px
         ax = figure.add_subplot()
         (x_lo, x_hi), (y_lo, y_hi) = window
         self.shade = ax.imshow(np.zeros((2, 2)), origin="lower", aspect="auto", alpha=0.18,
@@ -79,7 +79,7 @@ class LineExplorer(App):
         ax.set_ylim(y_lo, y_hi)
         ax.set_xlabel(f"$x_1$: {feature_names[0]}", fontsize=FONT_SIZE)
         ax.set_ylabel(f"$x_2$: {feature_names[1]}", fontsize=FONT_SIZE)
-        ax.tick_params(labelsize=FONT_SIZE - 1)
+        ax.tick_params(labelsize=TICK_FONT)
         handles = [
             Line2D([], [], ls="none", marker="s", ms=12, mfc=YES_COLOR, alpha=0.6, mec="none",
                    label=f"neuron says {labels[0]} ($z > 0$)"),
@@ -97,8 +97,9 @@ class LineExplorer(App):
             ]
         handles.append(Line2D([], [], color="black", lw=2.5, label="the line $z = 0$"))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                  fontsize=FONT_SIZE - 3, framealpha=0.9)
+                  fontsize=SMALL_FONT, framealpha=0.9)
         self.ax = ax
+        self.data_axes = {"plane": ax}
         super().__init__(controls, figure, canvas)
         self.on_change(self.update)
         self.update()

@@ -42,7 +42,16 @@ from ..playground import (
     hidden_mosaic,
 )
 from ..plots import COLORS
-from .base import ALERT_COLOR, FONT_SIZE, App, figure_canvas
+from .base import (
+    ALERT_COLOR,
+    CONTROL_TEXT_PX,
+    FONT_SIZE,
+    SMALL_FONT,
+    TICK_FONT,
+    App,
+    figure_canvas,
+    wrapping_row,
+)
 
 EPOCHS_PER_TICK = 5      # epochs trained per Play tick (slow enough to watch it learn) ...
 TICK_SECONDS = 0.15      # ... unless they take longer than this (a big network)
@@ -81,7 +90,7 @@ class Playground(App):
     # --------------------------------------------------------------- controls
     def _build_controls(self):
         s = self.model.settings
-        kw = {"layout": w.Layout(width="260px"), "style": {"description_width": "90px"}}
+        kw = {"layout": w.Layout(width="250px"), "style": {"description_width": "108px"}}
         controls = {
             "dataset": w.Dropdown(options=sorted(DATASETS), value=s.dataset,
                                   description="data set", **kw),
@@ -110,9 +119,17 @@ class Playground(App):
         self.reset_button = w.Button(description="Reset", icon="refresh",
                                      tooltip="new weights (same seed: same start)",
                                      layout=w.Layout(width="90px"))
+        # the Play widget ticks (its timer runs in the browser); it is not shown: its own
+        # buttons are bare icons. A labelled toggle starts and pauses it instead.
         self.play = w.Play(value=0, min=0, max=10**9, step=1, interval=PLAY_INTERVAL_MS,
                            show_repeat=False, description="Play/Pause",
-                           tooltip="train continuously; pause to stop")
+                           tooltip="train continuously; pause to stop",
+                           layout=w.Layout(display="none"))
+        self.play_button = w.ToggleButton(value=False, description="Play", icon="play",
+                                          tooltip="train continuously; click again to pause",
+                                          layout=w.Layout(width="110px"))
+        self._play_link = w.link((self.play_button, "value"), (self.play, "playing"))
+        self.play_button.observe(self._label_play, names="value")
         self.share_box = w.HTML()
         return controls
 
@@ -125,23 +142,30 @@ class Playground(App):
                          layout=column)
         training = w.VBox([w.HTML("<b>Training</b>"), c["lr"], c["batch_size"], c["l2"]],
                           layout=column)
-        buttons = w.HBox([self.play, self.step_button, self.reset_button])
-        return [w.HBox([data, network, training]), buttons, self.readout, self.canvas,
+        buttons = wrapping_row([self.play_button, self.step_button, self.reset_button, self.play])
+        return [wrapping_row([data, network, training]), buttons, self.readout, self.canvas,
                 self.share_box]
 
     # ----------------------------------------------------------------- figure
     def _build_figure(self):
-        fig, canvas = figure_canvas(figsize=(12, 4.2))
+        fig, canvas = figure_canvas(figsize=(7.6, 6.6))   # 760 px: fits at 1024 px
         # a fixed layout: constrained layout would re-run on every redraw and double its cost
         fig.set_layout_engine("none")
-        fig.set_dpi(80)
         canvas.toolbar_visible = False
         canvas.footer_visible = False
         canvas.resizable = False
-        self.ax_boundary, self.ax_loss, self.ax_units = fig.subplots(
-            1, 3, gridspec_kw={"width_ratios": [1, 1.1, 1.2], "left": 0.06, "right": 0.99,
-                               "bottom": 0.13, "top": 0.88, "wspace": 0.28})
+        # the surface and the loss side by side; the hidden units (a wide mosaic) below
+        axes = fig.subplot_mosaic([["boundary", "loss"], ["units", "units"]], gridspec_kw={
+            "height_ratios": [1.3, 1], "left": 0.1, "right": 0.98, "bottom": 0.03,
+            "top": 0.94, "wspace": 0.32, "hspace": 0.3})
+        self.ax_boundary, self.ax_loss, self.ax_units = (axes[k] for k in
+                                                         ("boundary", "loss", "units"))
+        self.data_axes = axes
         return fig, canvas
+
+    def _label_play(self, change):
+        self.play_button.description = "Pause" if change["new"] else "Play"
+        self.play_button.icon = "pause" if change["new"] else "play"
 
     def _redraw_all(self):
         """Re-create every artist (after a reset: new data, maybe a new architecture)."""
@@ -158,17 +182,19 @@ class Playground(App):
         for label, marker in ((0, "o"), (1, "s")):
             tr, te = m.X_train[m.y_train == label], m.X_test[m.y_test == label]
             ax.scatter(tr[:, 0], tr[:, 1], c=COLORS[label], marker=marker, s=28,
-                       edgecolors="black", linewidths=0.6, label=f"class {label} (train)")
+                       edgecolors="black", linewidths=0.6, label=f"{label} train")
             ax.scatter(te[:, 0], te[:, 1], facecolors="none", edgecolors=COLORS[label],
-                       marker=marker, s=28, linewidths=1.2, label=f"class {label} (test)")
+                       marker=marker, s=28, linewidths=1.2, label=f"{label} test")
         ax.set(xlabel="$x_1$", ylabel="$x_2$", title="P(class 1); black line: 0.5")
-        ax.legend(loc="lower left", fontsize=8, framealpha=0.7)
+        ax.legend(loc="lower left", fontsize=SMALL_FONT, framealpha=0.7, handletextpad=0.2, ncols=2,
+                  title="class", title_fontsize=SMALL_FONT, columnspacing=0.6,
+                  borderpad=0.2, labelspacing=0.15)
 
         lax = self.ax_loss
         (self.train_line,) = lax.plot([], [], color=COLORS[0], lw=2, label="train")
         (self.test_line,) = lax.plot([], [], color=COLORS[1], lw=2, ls="--", label="test")
         lax.set(xlabel="epoch", ylabel="cross-entropy cost", title="loss")
-        lax.legend(loc="upper right")
+        lax.legend(loc="upper right", fontsize=SMALL_FONT)
         lax.grid(alpha=0.3)
 
         uax = self.ax_units
@@ -180,10 +206,13 @@ class Playground(App):
         uax.set_yticks([layer * cell + r / 2 for layer in range(len(m.settings.hidden))],
                        [f"layer {layer + 1}" for layer in range(len(m.settings.hidden))])
         uax.set_xticks([])
-        uax.set_title("hidden units' outputs\n(each scaled to its max |output|)", fontsize=11)
+        uax.set_title("hidden units' outputs (each scaled to its max |output|)",
+                      fontsize=SMALL_FONT)
         for text in (ax.title, lax.title, lax.xaxis.label, lax.yaxis.label, ax.xaxis.label,
                      ax.yaxis.label):
             text.set_fontsize(FONT_SIZE)
+        for a in (self.ax_boundary, self.ax_loss, self.ax_units):
+            a.tick_params(labelsize=TICK_FONT)
         self._update()
 
     def _update(self):
@@ -210,8 +239,8 @@ class Playground(App):
         self.redraw()
 
     def _show_share(self):
-        self.share_box.value = ("<small>Reproduce or share this run: "
-                                f"<code>{self.model.share()}</code></small>")
+        self.share_box.value = (f"Reproduce or share this run: <code style='font-size:"
+                                f"{CONTROL_TEXT_PX}px'>{self.model.share()}</code>")
 
     # --------------------------------------------------------------- actions
     def reset(self):
