@@ -2,12 +2,13 @@
 
     python tools/student_edition.py DEST        (make student: DEST = student/)
 
-Each numbered notebook is copied with every solution removed: the markdown cells that hold a
-``<details>`` block whose summary says "Solution" or "answer" (a model answer, a predict-first answer) lose that block
-(a cell left empty is dropped). Hints (``<details><summary>Hint``) and the checks stay, so a
-student still gets told what is wrong. Code cells are copied unchanged, outputs included: the
-committed outputs are those of unanswered exercises, so every check shows "Not yet" and a hint
-(tests/test_student_edition.py checks this, and that nothing but solutions was removed).
+Each numbered notebook is copied with every solution removed: a markdown cell's
+``<details>`` block whose summary says "Solution" or "answer" (a model answer, a
+predict-first answer) is cut out, and a cell left empty is dropped. Hints
+(``<details><summary>Hint``) and the checks stay, so a student is still told what is wrong.
+Code cells are copied unchanged, outputs included: the committed outputs are those of
+unanswered exercises, so every check shows "Not yet" and a hint (tests/test_student_edition.py
+checks this, and that nothing but solutions was removed).
 """
 
 from __future__ import annotations
