@@ -52,6 +52,19 @@ class ProjectLog:
         return f"ProjectLog(steps passed: {steps}; test set opened {len(self.test_scores)} times)"
 
 
+def _numbers(values, name):
+    """The learner's ``values`` (a column they made) as a 1-D float array, or a Feedback that
+    says what it should be."""
+    try:
+        array = np.asarray(values, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        array = None
+    if array is None or values is None or array.size == 0 or not np.isfinite(array).all():
+        return None, Feedback(False, f"`{name}` should be a column of numbers, one per wine "
+                                     f"(e.g. y[train_rows]); got {type(values).__name__}.")
+    return array, None
+
+
 # ----------------------------------------------------------------- 1. one table, a label
 def check_table(wines, log=None) -> Feedback:
     """Both tables in one, with a column "red" that is 1 for red wines and 0 for white."""
@@ -71,7 +84,7 @@ def check_table(wines, log=None) -> Feedback:
     if int(wines["red"].sum()) != 1599:
         return Feedback(False, f'the column "red" adds up to {int(wines["red"].sum())}, but '
                                f"1599 wines are red: 1 for red, 0 for white.")
-    if log is not None:
+    if isinstance(log, ProjectLog):
         log.record("table")
     return Feedback(True, f"one table of {len(wines)} wines, 1599 of them red.")
 
@@ -100,7 +113,7 @@ def check_unique(unique, log=None) -> Feedback:
     if len(unique) != target:
         return Feedback(False, f"{len(unique)} rows; keeping each set of measurements once "
                                f"leaves {target}.")
-    if log is not None:
+    if isinstance(log, ProjectLog):
         log.record("unique", len(unique))
     return Feedback(True, f"{len(expected) - target} repeated wines removed; {target} remain.")
 
@@ -117,14 +130,16 @@ def check_split(train_rows, val_rows, test_rows, labels, log=None) -> Feedback:
     except (TypeError, ValueError):
         return Feedback(False, "train_rows, val_rows and test_rows should be arrays of row "
                                "numbers (integers), e.g. slices of rng.permutation(n).")
-    labels = np.asarray(labels)
+    labels, problem = _numbers(labels, "y")
+    if problem is not None:
+        return problem
     n = len(labels)
     together = np.concatenate(sets)
     if len(np.unique(together)) != len(together):
         return Feedback(False, "some rows are in two sets (or twice in one): a wine in both the "
                                "training and the test set lets the network be tested on what "
                                "it learned. Cut ONE shuffled order into three pieces.")
-    if together.min() < 0 or together.max() >= n or len(together) != n:
+    if not len(together) or together.min() < 0 or together.max() >= n or len(together) != n:
         return Feedback(False, f"the three sets hold {len(together)} row numbers; the table has "
                                f"{n} rows, and each should be in exactly one set.")
     shares = [len(s) / n for s in sets]
@@ -137,7 +152,7 @@ def check_split(train_rows, val_rows, test_rows, labels, log=None) -> Feedback:
                                + ", ".join(f"{100 * r:.0f}%" for r in red_share) + "). The "
                                "table lists all reds first: shuffle the row numbers "
                                "(rng.permutation) before cutting them.")
-    if log is not None:
+    if isinstance(log, ProjectLog):
         log.record("split")
     return Feedback(True, f"{len(sets[0])} / {len(sets[1])} / {len(sets[2])} rows, shuffled, "
                           f"no row in two sets.")
@@ -149,7 +164,11 @@ def check_baseline(baseline_accuracy, y_train, y_val, log=None) -> Feedback:
     TRAINING rows."""
     if baseline_accuracy is None:
         return Feedback(False, "`baseline_accuracy` is still the placeholder.")
-    y_train, y_val = np.asarray(y_train), np.asarray(y_val)
+    y_train, problem = _numbers(y_train, "y[train_rows]")
+    if problem is None:
+        y_val, problem = _numbers(y_val, "y[val_rows]")
+    if problem is not None:
+        return problem
     majority = int(y_train.mean() >= 0.5)
     expected = float(np.mean(y_val == majority))
     try:
@@ -169,7 +188,7 @@ def check_baseline(baseline_accuracy, y_train, y_val, log=None) -> Feedback:
         return Feedback(False, f"always answering {'red' if majority else 'white'} (the most "
                                f"common colour in training) is right on {100 * expected:.1f}% "
                                f"of the validation wines; you have {100 * got:.1f}%.")
-    if log is not None:
+    if isinstance(log, ProjectLog):
         log.record("baseline", expected)
     return Feedback(True, f"the bar to beat: {100 * expected:.1f}% on validation, by always "
                           f"answering {'red' if majority else 'white'}.")
@@ -205,7 +224,7 @@ def check_scaling(scale, log=None) -> Feedback:
             and np.allclose(other_s, (X_other - mean) / std)):
         return Feedback(False, "subtract the training mean of each column and divide by the "
                                "training standard deviation (axis=0), for both arrays.")
-    if log is not None:
+    if isinstance(log, ProjectLog):
         log.record("scaling")
     return Feedback(True, "both sets scaled with the training set's mean and spread.")
 
@@ -224,18 +243,18 @@ def check_choice(results, chosen, log=None) -> Feedback:
     if len(rows) < 2:
         return Feedback(False, "try at least two settings: a choice needs something to choose "
                                "from.")
-    if log is not None and "test" in log.passed:
+    if isinstance(log, ProjectLog) and "test" in log.passed:
         return Feedback(False, "this choice was made after the test set was opened: its "
                                "result may have steered it. Re-run the notebook from the top "
                                "and open the test set only at the end.")
     best_val = max(rows, key=lambda row: row[2])
     best_train = max(rows, key=lambda row: row[1])
-    if chosen == best_val[0]:
-        if log is not None:
+    if _same(chosen, best_val[0]):
+        if isinstance(log, ProjectLog):
             log.record("choice", (chosen, best_val[2]))
         return Feedback(True, f"{chosen!r}: the best of {len(rows)} settings on validation "
                               f"({100 * best_val[2]:.1f}%).")
-    if chosen == best_train[0]:
+    if _same(chosen, best_train[0]):
         return Feedback(False, f"{chosen!r} is best on the TRAINING rows; a setting that fits "
                                f"the training rows best may only have memorised them. Choose "
                                f"by validation accuracy.")
@@ -243,10 +262,21 @@ def check_choice(results, chosen, log=None) -> Feedback:
                            f"{best_val[0]!r}; you chose {chosen!r}.")
 
 
+def _same(a, b) -> bool:
+    """a == b as one True/False, also for values (arrays, odd objects) where == is not."""
+    try:
+        return bool(a == b)
+    except Exception:  # noqa: BLE001 - an answer that cannot be compared is not the same
+        return False
+
+
 # ----------------------------------------------------------------- 7. the test set, once
 def report_test(log, predict, X_test, y_test) -> Feedback:
     """Open the test set: the accuracy of ``predict(X_test)`` (a 0/1 answer per row), allowed
     once the baseline and the validation choice have passed their checks."""
+    if not isinstance(log, ProjectLog):
+        return Feedback(False, "pass the notebook's `log` (a ProjectLog) as the first argument: "
+                               "it remembers which steps passed.")
     missing = [step for step in ("split", "baseline", "scaling", "choice")
                if step not in log.passed]
     if missing:
@@ -254,8 +284,20 @@ def report_test(log, predict, X_test, y_test) -> Feedback:
                                "checks: " + ", ".join(missing) + " (pass the same `log` to each "
                                "check). Otherwise there is nothing to compare with, or the test "
                                "set ends up making a choice.")
-    answers = np.asarray(predict(X_test)).reshape(-1)
-    accuracy = float(np.mean(answers == np.asarray(y_test).reshape(-1)))
+    if not callable(predict):
+        return Feedback(False, f"`predict` should be a function X -> 0/1 answers; got "
+                               f"{type(predict).__name__}.")
+    y_test, problem = _numbers(y_test, "y[test_rows]")
+    if problem is not None:
+        return problem
+    try:
+        answers = np.asarray(predict(X_test), dtype=float).reshape(-1)
+    except Exception as error:  # the learner's function failed: say how
+        return Feedback(False, f"`predict` raised {type(error).__name__}: {error}")
+    if answers.shape != y_test.shape:
+        return Feedback(False, f"`predict` gave {answers.size} answers for {y_test.size} test "
+                               f"wines: one 0/1 answer per row of X_test.")
+    accuracy = float(np.mean(answers == y_test))
     log.test_scores.append(accuracy)
     log.record("test", accuracy)
     baseline = log.passed["baseline"]
@@ -278,7 +320,11 @@ def check_quality_baseline(baseline_mae, q_train, q_val) -> Feedback:
     except (TypeError, ValueError):
         return Feedback(False, f"`baseline_mae` should be one number; got "
                                f"{type(baseline_mae).__name__}.")
-    q_train, q_val = np.asarray(q_train, dtype=float), np.asarray(q_val, dtype=float)
+    q_train, problem = _numbers(q_train, "q_train")
+    if problem is None:
+        q_val, problem = _numbers(q_val, "q_val")
+    if problem is not None:
+        return problem
     expected = float(np.abs(q_val - q_train.mean()).mean())
     if np.isclose(got, float(np.abs(q_val - q_val.mean()).mean())):
         return Feedback(False, "you predicted the VALIDATION wines' own mean: a baseline may only "
