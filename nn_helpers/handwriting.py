@@ -132,12 +132,17 @@ def centre_of_mass(image) -> tuple[float, float]:
     return float((rows * image).sum() / total), float((cols * image).sum() / total)
 
 
+def scaled_size(height, width, box=BOX) -> tuple[int, int]:
+    """The whole-pixel size of a height x width ink box scaled so that its longer side is
+    ``box``, keeping its shape; a side never shrinks below 1 pixel (a thin stroke stays)."""
+    scale = box / max(height, width)
+    return max(1, round(height * scale)), max(1, round(width * scale))
+
+
 def fit_in_box(image, box=BOX) -> np.ndarray:
     """Cut out the ink and scale it so its longer side is ``box`` pixels, keeping its shape."""
     ink = image[ink_box(image)]
-    scale = box / max(ink.shape)
-    shape = tuple(max(1, round(side * scale)) for side in ink.shape)
-    return resize(ink, shape)
+    return resize(ink, scaled_size(*ink.shape, box))
 
 
 def place_by_centre_of_mass(ink, frame=FRAME, centre=CENTRE) -> np.ndarray:

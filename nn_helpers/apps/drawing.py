@@ -132,8 +132,11 @@ class DigitReader(App):
     # ------------------------------------------------------------------ actions
     def draw(self, strokes):
         """Replace the drawing by ``strokes`` (what a reader would draw), as from code."""
-        self.pad.strokes = [points.tolist() for points in check_strokes(strokes)]
-        self.update()   # also when the strokes did not change (no trait event then)
+        strokes = [points.tolist() for points in check_strokes(strokes)]
+        if strokes == self.pad.strokes:
+            self.update()               # the same strokes fire no trait event: redraw anyway
+        else:
+            self.pad.strokes = strokes  # the observer redraws, once
 
     def clear(self):
         self.pad.strokes = []

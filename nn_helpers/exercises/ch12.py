@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..handwriting import centre_of_mass
+from ..handwriting import scaled_size as reference_size
 from .feedback import Feedback, call_reader
 
 __all__ = ["check_balance_point", "check_scaled_size"]
@@ -73,11 +74,6 @@ def check_balance_point(balance_point) -> Feedback:
 
 
 # ------------------------------------------------------- 2. fit the ink in a 20-pixel box
-def _scaled_size_reference(height, width, box):
-    scale = box / max(height, width)
-    return max(1, round(height * scale)), max(1, round(width * scale))
-
-
 def check_scaled_size(scaled_size) -> Feedback:
     """``scaled_size(height, width, box)`` -> (new_height, new_width): whole pixels, the
     longer side equal to ``box``, the shape kept (at least one pixel on each side)."""
@@ -90,7 +86,7 @@ def check_scaled_size(scaled_size) -> Feedback:
         pair, problem = _as_pair(got, "scaled_size")
         if problem is not None:
             return problem
-        expected = _scaled_size_reference(height, width, box)
+        expected = reference_size(height, width, box)
         if pair == expected and all(isinstance(v, (int, np.integer)) for v in got):
             continue
         if pair == expected:
