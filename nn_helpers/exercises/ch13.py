@@ -127,7 +127,7 @@ def check_split(train_rows, val_rows, test_rows, labels, log=None) -> Feedback:
     try:
         sets = [np.asarray(rows, dtype=int).reshape(-1) for rows in (train_rows, val_rows,
                                                                       test_rows)]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return Feedback(False, "train_rows, val_rows and test_rows should be arrays of row "
                                "numbers (integers), e.g. slices of rng.permutation(n).")
     labels, problem = _numbers(labels, "y")
