@@ -59,13 +59,26 @@ def draw_worked(ax, net, steps_done, highlight=None, uses=(), fontsize=TICK_FONT
     computed by ``steps_done`` (steps of ``trace(net)``) next to its node or edge; the
     ``highlight`` target (a Step's ``target``) is drawn thick, in orange, and the targets in
     ``uses`` (where its numbers come from, a Step's ``uses``) half as thick, dashed."""
-    known = {}
-    for step in steps_done:
-        known.setdefault(step.target, []).append(step)
     ax.clear()
+    _prepare_diagram(ax)
+    _draw_diagram(ax, net, steps_done, highlight, uses, fontsize)
+    return ax
+
+
+def _prepare_diagram(ax):
     ax.set_axis_off()
     ax.set_xlim(-2.3, 9.6)
     ax.set_ylim(-3.0, 3.15)
+
+
+def _draw_diagram(ax, net, steps_done, highlight, uses, fontsize):
+    """Add the diagram's artists to ``ax`` (prepared by ``_prepare_diagram``); returns them,
+    so that the stepper can remove them for the next step instead of clearing the axes
+    (clearing rebuilds its ticks and costs more than the diagram)."""
+    drawn = []
+    known = {}
+    for step in steps_done:
+        known.setdefault(step.target, []).append(step)
     # edges: the weights, and dC/dw once BP4 has computed it
     for layer, W in ((1, net.W1), (2, net.W2)):
         for k in range(W.shape[0]):
@@ -73,9 +86,10 @@ def draw_worked(ax, net, steps_done, highlight=None, uses=(), fontsize=TICK_FONT
                 (x0, y0), (x1, y1) = _edge_ends(layer, k, j)
                 hot = highlight == ("edge", layer, k, j)
                 used = ("edge", layer, k, j) in uses
-                ax.plot([x0, x1], [y0, y1], color=HOT_COLOR if hot or used else "0.55",
-                        lw=5 if hot else USED_WIDTH if used else 1.6,
-                        ls="--" if used else "-", zorder=1)
+                drawn += ax.plot([x0, x1], [y0, y1],
+                                 color=HOT_COLOR if hot or used else "0.55",
+                                 lw=5 if hot else USED_WIDTH if used else 1.6,
+                                 ls="--" if used else "-", zorder=1)
                 crossing = layer == 1 and k != j
                 t = 0.3 if crossing else 0.5 if layer == 1 else 0.4
                 px, py = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
@@ -87,12 +101,12 @@ def draw_worked(ax, net, steps_done, highlight=None, uses=(), fontsize=TICK_FONT
                     offset, va = 0.0, "center"
                 else:                          # above the top edges, below the bottom ones
                     offset, va = (0.1, "bottom") if k == 0 else (-0.1, "top")
-                ax.text(px, py + offset, "\n".join(lines), ha="center", va=va,
-                        fontsize=fontsize - 1, color=BACKWARD_COLOR if grads else "0.25",
-                        zorder=4, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none",
-                                            alpha=0.9))
+                drawn.append(ax.text(
+                    px, py + offset, "\n".join(lines), ha="center", va=va,
+                    fontsize=fontsize - 1, color=BACKWARD_COLOR if grads else "0.25", zorder=4,
+                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.9)))
     (ox, oy), (cx, cy) = POSITIONS["out"], POSITIONS["C"]
-    ax.plot([ox, cx], [oy, cy], color="0.55", lw=1.6, ls="--", zorder=1)
+    drawn += ax.plot([ox, cx], [oy, cy], color="0.55", lw=1.6, ls="--", zorder=1)
     # nodes: their name, then every number known about them
     inputs = {"x0": net.x[0], "x1": net.x[1]}
     biases = {"h0": (1, 0, net.b1[0]), "h1": (1, 1, net.b1[1]), "out": (2, 0, net.b2[0])}
@@ -101,12 +115,12 @@ def draw_worked(ax, net, steps_done, highlight=None, uses=(), fontsize=TICK_FONT
                                              highlight == ("bias",) + biases[name][:2])
         face = {"x0": COLORS[4], "x1": COLORS[4], "C": "white"}.get(name, COLORS[2])
         used = ("node", name) in uses
-        ax.scatter([px], [py], s=1300, color=face, zorder=3,
-                   edgecolor=HOT_COLOR if hot or used else "black",
-                   linewidth=5 if hot else USED_WIDTH if used else 1.2,
-                   linestyle="--" if used and not hot else "-")
-        ax.text(px, py, NODE_NAMES[name], ha="center", va="center", fontsize=fontsize,
-                zorder=5, fontweight="bold")
+        drawn.append(ax.scatter([px], [py], s=1300, color=face, zorder=3,
+                                edgecolor=HOT_COLOR if hot or used else "black",
+                                linewidth=5 if hot else USED_WIDTH if used else 1.2,
+                                linestyle="--" if used and not hot else "-"))
+        drawn.append(ax.text(px, py, NODE_NAMES[name], ha="center", va="center",
+                             fontsize=fontsize, zorder=5, fontweight="bold"))
         lines = []
         if name in inputs:
             lines.append(f"{NODE_NAMES[name]} = {_fmt(inputs[name])}")
@@ -133,8 +147,9 @@ def draw_worked(ax, net, steps_done, highlight=None, uses=(), fontsize=TICK_FONT
                 y = py + dy - LINE * i
             else:                                  # beside it, centred
                 y = py + LINE * ((count - 1) / 2 - i)
-            ax.text(px + dx, y, line, ha=ha, va=va, fontsize=fontsize, color=color, zorder=4)
-    return ax
+            drawn.append(ax.text(px + dx, y, line, ha=ha, va=va, fontsize=fontsize,
+                                 color=color, zorder=4))
+    return drawn
 
 
 class BackpropStepper(App):
@@ -163,6 +178,13 @@ class BackpropStepper(App):
         self.data_axes = {"network": self.graph_ax}
         self.text_is_data = True     # the numbers on the diagram are what a step changes
         super().__init__(controls, figure, canvas)
+        _prepare_diagram(self.graph_ax)
+        self.text_ax.set_axis_off()
+        self.text_ax.set_xlim(0, 1)
+        self.text_ax.set_ylim(0, 1)
+        # a fixed title position: matplotlib would otherwise measure the axes at every draw
+        self.graph_ax.set_title("", fontsize=FONT_SIZE, y=1.0)
+        self._drawn = []           # this step's artists, removed for the next one
         self.back_button.on_click(self.guarded(lambda _button: self.back()))
         self.next_button.on_click(self.guarded(lambda _button: self.next()))
         self.on_change(self.update, names=["step"])
@@ -196,12 +218,15 @@ class BackpropStepper(App):
         step = view.current
         phase = {"forward": "forward pass", "cost": "the cost",
                  "backward": "backward pass"}[step.phase]
-        draw_worked(self.graph_ax, tiny_network(self.controls["hidden"].value, self.x, self.y),
-                    self.steps[:index + 1], highlight=step.target, uses=step.uses)
-        self.graph_ax.set_title(f"step {index} of {len(self.steps) - 1}: {phase} "
-                                f"({step.equation}) · hidden f = {self.controls['hidden'].value}",
-                                fontsize=FONT_SIZE)
-        self._write_equations(view)
+        for artist in self._drawn:
+            artist.remove()
+        net = tiny_network(self.controls["hidden"].value, self.x, self.y)
+        self._drawn = _draw_diagram(self.graph_ax, net, self.steps[:index + 1],
+                                    step.target, step.uses, TICK_FONT)
+        self.graph_ax.title.set_text(f"step {index} of {len(self.steps) - 1}: {phase} "
+                                     f"({step.equation}) · hidden f = "
+                                     f"{self.controls['hidden'].value}")
+        self._drawn += self._write_equations(view)
         self.back_button.disabled = index == 0
         self.next_button.disabled = index == len(self.steps) - 1
         numbers = step.numbers.split("   [")[0]
@@ -212,20 +237,16 @@ class BackpropStepper(App):
 
     def _write_equations(self, view):
         ax = self.text_ax
-        ax.clear()
-        ax.set_axis_off()
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1)
         step = view.current
         numbers, _, note = step.numbers.partition("   [")
-        ax.text(0.0, 0.97, "this step:", fontsize=TICK_FONT, va="top", color="0.3")
-        ax.text(0.0, 0.84, f"{step.formula}\n     {numbers + ' ' if numbers else ''}"
+        drawn = [ax.text(0.0, 0.97, "this step:", fontsize=TICK_FONT, va="top", color="0.3")]
+        drawn.append(ax.text(0.0, 0.84, f"{step.formula}\n     {numbers + ' ' if numbers else ''}"
                 f"= {_fmt(step.value)}"
                 + (f"\n     ({note.rstrip(']')})" if note else ""),
                 fontsize=TICK_FONT, va="top", family="monospace", color=HOT_COLOR,
-                fontweight="bold")
-        ax.text(0.0, 0.45, "BP1-BP4 with the numbers of their latest use:",
-                fontsize=TICK_FONT, va="top", color="0.3")
+                fontweight="bold"))
+        drawn.append(ax.text(0.0, 0.45, "BP1-BP4 with the numbers of their latest use:",
+                             fontsize=TICK_FONT, va="top", color="0.3"))
         for i, name in enumerate(("BP1", "BP2", "BP3", "BP4")):
             used = view.latest[name]
             if used is None:
@@ -235,9 +256,10 @@ class BackpropStepper(App):
                 line = (f"{name}  {used.formula} {numbers + ' ' if numbers else ''}= "
                         f"{_fmt(used.value)}")
                 color = HOT_COLOR if used is step else BACKWARD_COLOR
-            ax.text(0.0, 0.33 - 0.105 * i, line, fontsize=SMALL_FONT, va="top",
-                    family="monospace", color=color,
-                    fontweight="bold" if used is step else "normal")
+            drawn.append(ax.text(0.0, 0.33 - 0.105 * i, line, fontsize=SMALL_FONT, va="top",
+                                 family="monospace", color=color,
+                                 fontweight="bold" if used is step else "normal"))
+        return drawn
 
 
 def backprop_stepper(hidden="sigmoid", step=0):

@@ -36,6 +36,7 @@ import weakref
 
 import anywidget
 import ipywidgets as widgets
+import numpy as np
 import traitlets
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
@@ -104,9 +105,67 @@ def _import_ipympl():
     return Canvas, FigureManager
 
 
+_LAYERED = []        # the layered canvas class, made once ipympl is imported
+
+
+def _layered_canvas_class():
+    """ipympl's canvas, drawing in two layers (see ``App.moving``).
+
+    A full draw renders the still layer (every artist not marked animated: axes, ticks,
+    labels, legends, the parts of the picture a control does not move), keeps a copy of it,
+    then draws the moving artists on top. ``draw_moving()`` only puts the copy back and
+    draws the moving artists again, which costs a fraction of a full draw: most of a
+    figure's drawing time goes into text (tick labels, titles). Matplotlib marks the figure
+    stale when a still artist changes (animated ones do not propagate), so a change to the
+    still layer is never lost: it falls back to a full draw.
+    """
+    if _LAYERED:
+        return _LAYERED[0]
+    Canvas, _ = _import_ipympl()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    class LayeredCanvas(Canvas):
+        _still = None          # (copy of the still layer, the renderer size it was made at)
+
+        def draw(self):
+            self._png_is_old = True
+            try:
+                FigureCanvasAgg.draw(self)        # animated artists are left out
+                renderer = self.get_renderer()
+                self._still = (self.copy_from_bbox(self.figure.bbox),
+                               (renderer.width, renderer.height))
+                self._draw_moving_artists()
+            finally:
+                self.manager.refresh_all()        # send the picture to the browser
+
+        def draw_moving(self):
+            """Redraw only the moving artists over the kept still layer (or all of it)."""
+            renderer = self.get_renderer()
+            if (self._still is None or self.figure.stale
+                    or self._still[1] != (renderer.width, renderer.height)):
+                self.draw()
+                return
+            self.restore_region(self._still[0])
+            self._draw_moving_artists()
+            self.blit()                           # send the picture to the browser
+
+        def _draw_moving_artists(self):
+            moving = self.figure.findobj(lambda artist: artist.get_animated())
+            for artist in sorted(moving, key=lambda artist: artist.get_zorder()):
+                if artist.get_visible():
+                    self.figure.draw_artist(artist)
+            # drawing a legend re-places its parts, which marks the figure stale although
+            # nothing in the still layer changed
+            self.figure.stale = False
+
+    _LAYERED.append(LayeredCanvas)
+    return LayeredCanvas
+
+
 def figure_canvas(figsize):
     """A matplotlib Figure whose canvas is an ipympl widget: (figure, canvas widget)."""
-    Canvas, FigureManager = _import_ipympl()
+    _, FigureManager = _import_ipympl()
+    Canvas = _layered_canvas_class()
     figure = Figure(figsize=figsize, dpi=DPI, layout="constrained")
     with warnings.catch_warnings():
         # ipympl's Toolbar passes an argument traitlets calls deprecated; not ours to fix
@@ -121,6 +180,26 @@ def figure_canvas(figsize):
 def wrapping_row(children, **layout):
     """An HBox whose children wrap onto the next line when the notebook is narrow."""
     return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap", **layout))
+
+
+def set_limits(ax, x=None, y=None):
+    """Set an axes' x and/or y limits, only where they differ from its current ones: setting
+    even the same limits marks the picture's still layer as changed (``App.moving``), which
+    costs a full redraw instead of a redraw of the moving artists."""
+    for limits, get, put in ((x, ax.get_xlim, ax.set_xlim), (y, ax.get_ylim, ax.set_ylim)):
+        if limits is not None and tuple(map(float, limits)) != tuple(map(float, get())):
+            put(*limits)
+
+
+def rounded_out(low, high):
+    """``(low, high)`` widened to the next multiples of a round step (a power of ten, or
+    half of one for a span under twice that power): axis limits that stay put while the
+    data move a little, so that a slider move redraws the data and not the axes."""
+    span = max(high - low, 1e-12)
+    step = 10.0 ** np.floor(np.log10(span))
+    if span / step < 2:
+        step /= 2
+    return float(np.floor(low / step) * step), float(np.ceil(high / step) * step)
 
 
 def require_in_range(name, value, low, high):
@@ -191,8 +270,23 @@ class App(widgets.VBox):
         self.readout.value = (f"<span class='{self.ERROR_CLASS}' style='color:{ALERT_COLOR}'>"
                               f"Error: {type(err).__name__}: {html.escape(str(err))}</span>")
 
+    def moving(self, *artists):
+        """Mark ``artists`` as the moving layer: the ones a control changes (a curve, a
+        surface, a title that shows a value). ``redraw()`` then draws only them over a kept
+        picture of everything else, as long as nothing else changed. Returns ``artists``."""
+        for artist in artists:
+            artist.set_animated(True)
+        return artists
+
     def redraw(self):
-        """Ask the browser to redraw the canvas (after the artists' data changed).
+        """Show the artists' new data in the browser.
+
+        With a browser view open, the picture is drawn and sent at once (only the moving
+        layer when nothing else changed, see ``moving``): one message instead of ipympl's
+        two round trips ("please draw", then "here I am, draw"). The browser's widget
+        manager sends a control's next value only when the kernel is idle again, so a fast
+        drag cannot queue up draws. Without a view (nbval, a view not shown yet) the browser
+        asks for the picture when it shows the canvas; nothing is drawn now.
 
         The first time, the constrained layout is computed once and then frozen: the axes
         stay where they are when a title or a tick label changes (the picture does not
@@ -203,7 +297,10 @@ class App(widgets.VBox):
             if self.figure.get_layout_engine() is not None:
                 self.figure.draw_without_rendering()
                 self.figure.set_layout_engine("none")
-        self.canvas.draw_idle()
+        if self.canvas.syncing_data_url:      # ipympl: no browser view has said hello yet
+            self.canvas.draw_idle()
+        else:
+            self.canvas.draw_moving()
 
     # ------------------------------------------------------------- for tests
     def _data_axes(self):

@@ -18,7 +18,16 @@ import numpy as np
 
 from ..chain import CHAIN_INPUTS, CHAIN_STEPS, DEFAULTS, FORMULAS, nudge_chain
 from ..plots import COLORS
-from .base import FONT_SIZE, SMALL_FONT, TICK_FONT, App, figure_canvas, require_in_range
+from .base import (
+    FONT_SIZE,
+    SMALL_FONT,
+    TICK_FONT,
+    App,
+    figure_canvas,
+    require_in_range,
+    rounded_out,
+    set_limits,
+)
 
 SLOPE_NAMES = {"x": "w = ", "w": "x = ", "b": ""}   # the slope of z = w x + b towards each input
 MIN_NUDGE, MAX_NUDGE = 0.001, 1.0
@@ -60,6 +69,11 @@ class ChainExplorer(App):
         self.data_axes = {"chain": self.chain_ax, "bars": self.bar_ax}
         self.text_is_data = {"chain"}
         super().__init__(controls, figure, canvas)
+        self.bar_ax.set_title("", fontsize=FONT_SIZE)   # its text is set by update
+        self.moving(*self.boxes, *self.slope_labels, self.chain_title, *self.bars,
+                    *self.products, *self.bar_labels, self.bar_ax.title, self.bar_legend,
+                    self.zero_line, *self.bar_ax.spines.values())
+        self._tick_names = None
         self.on_change(self.update)
         self.update()
 
@@ -94,12 +108,12 @@ class ChainExplorer(App):
                                label="chain rule: product of the slopes so far")
         self.bar_labels = [ax.text(p, 0, "", ha="center", fontsize=SMALL_FONT)
                            for p in np.concatenate([positions - 0.18, positions + 0.18])]
-        ax.axhline(0, color="0.4", lw=1)
+        self.zero_line = ax.axhline(0, color="0.4", lw=1)
         ax.set_xticks(positions)
         ax.set_ylabel("per unit of nudge", fontsize=FONT_SIZE)
         ax.tick_params(labelsize=TICK_FONT)
         ax.grid(axis="y", alpha=0.3)
-        ax.legend(loc="upper right", fontsize=SMALL_FONT)
+        self.bar_legend = ax.legend(loc="upper right", fontsize=SMALL_FONT)
 
     # ----------------------------------------------------------------- update
     def update(self):
@@ -130,14 +144,16 @@ class ChainExplorer(App):
             label.set_position((bar.get_x() + bar.get_width() / 2, value))
             label.set_va("bottom" if value >= 0 else "top")
             label.set_text(_plain(value, 4))
-        self.bar_ax.set_xticklabels([f"Δ{s} / Δ{which}" for s in CHAIN_STEPS])
+        tick_names = [f"Δ{s} / Δ{which}" for s in CHAIN_STEPS]
+        if tick_names != self._tick_names:
+            self.bar_ax.set_xticklabels(tick_names)
+            self._tick_names = tick_names
         top = max(max(measured), max(predicted), 0.0)
         bottom = min(min(measured), min(predicted), 0.0)
         pad = 0.25 * (top - bottom) + 0.05
-        self.bar_ax.set_ylim(bottom - pad, top + pad)
-        self.bar_ax.set_title(f"measured ΔC / Δ{which} = {_plain(result.measured, 5)}, "
-                              f"product of slopes = {_plain(result.product, 5)}",
-                              fontsize=FONT_SIZE)
+        set_limits(self.bar_ax, y=rounded_out(bottom - pad, top + pad))
+        self.bar_ax.title.set_text(f"measured ΔC / Δ{which} = {_plain(result.measured, 5)}, "
+                                   f"product of slopes = {_plain(result.product, 5)}")
         slopes = " × ".join(f"({_plain(s, 4)})" if s < 0 else _plain(s, 4)
                             for s in result.slopes)
         self.readout.value = (f"<b>nudge {which} by {nudge:.3g}</b> &middot; C moves by "

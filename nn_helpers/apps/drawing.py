@@ -106,6 +106,7 @@ class DigitReader(App):
         figure, canvas = figure_canvas((7.6, 3.0))   # 760 px: fits a 1024-px screen
         self._build_figure(figure)
         super().__init__({"clear": clear}, figure, canvas)
+        self.moving(self.drawing_image, self.input_image, *self.bars)
         self.pad.observe(self.guarded(lambda _change: self.update()), names="strokes")
         self.draw(list(strokes))
 

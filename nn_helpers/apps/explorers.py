@@ -24,7 +24,15 @@ from ..descent import (
     surface_window,
 )
 from ..plots import COLORS
-from .base import FONT_SIZE, SMALL_FONT, TICK_FONT, App, figure_canvas, require_in_range
+from .base import (
+    FONT_SIZE,
+    SMALL_FONT,
+    TICK_FONT,
+    App,
+    figure_canvas,
+    require_in_range,
+    set_limits,
+)
 
 # ---------------------------------------------------------------------------------------
 # Notebook 02: one neuron, a = f(w x + b)
@@ -59,11 +67,15 @@ class ActivationExplorer(App):
         ax.set_xlabel("input x", fontsize=FONT_SIZE)
         ax.set_ylabel("output a", fontsize=FONT_SIZE)
         ax.tick_params(labelsize=TICK_FONT)
-        ax.legend(loc="upper left", fontsize=TICK_FONT)
+        legend = ax.legend(loc="upper left", fontsize=TICK_FONT)
         ax.grid(alpha=0.3)
         self.ax = ax
         self.data_axes = {"curve": ax}
         super().__init__(controls, figure, canvas)
+        # the curves and the title move; the legend too, to stay on top of the curves
+        ax.set_title("", fontsize=FONT_SIZE)    # its text is set by update (set_title
+        # would also touch the left and right titles, which are in the still layer)
+        self.moving(self.line, self.reference_line, ax.title, legend)
         self.on_change(self.update)
         self.update()
 
@@ -77,8 +89,8 @@ class ActivationExplorer(App):
         if name in ("relu", "identity"):
             low, high = min(a.min(), -6.0), max(a.max(), 6.0)
         pad = 0.05 * (high - low)
-        self.ax.set_ylim(low - pad, high + pad)
-        self.ax.set_title(f"one neuron: a = {name}({w:.1f} x + {b:.1f})", fontsize=FONT_SIZE)
+        set_limits(self.ax, y=(low - pad, high + pad))
+        self.ax.title.set_text(f"one neuron: a = {name}({w:.1f} x + {b:.1f})")
         at_zero = float(neuron_curve(name, w, b, 0.0))
         middle = f"x = {-b / w + 0.0:.2f}" if w != 0 else "nowhere (w = 0: a flat line)"
         self.readout.value = (f"<b>{name}</b>: w = {w:.1f}, b = {b:.1f} &middot; "
@@ -128,12 +140,14 @@ class LearningRateExplorer(App):
         self.loss_ax.set_xlabel("step", fontsize=FONT_SIZE)
         self.loss_ax.set_ylabel("loss (MSE, log scale)", fontsize=FONT_SIZE)
         self.loss_ax.grid(alpha=0.3, which="both")
-        self.loss_ax.legend(loc="upper right", fontsize=SMALL_FONT)
-        self.surface_ax.legend(loc="upper left", fontsize=SMALL_FONT)
+        legends = (self.loss_ax.legend(loc="upper right", fontsize=SMALL_FONT),
+                   self.surface_ax.legend(loc="upper left", fontsize=SMALL_FONT))
         for ax in (self.surface_ax, self.loss_ax):
             ax.tick_params(labelsize=TICK_FONT)
         self.data_axes = {"loss surface": self.surface_ax, "loss curve": self.loss_ax}
         super().__init__(controls, figure, canvas)
+        self.loss_ax.set_title("", fontsize=FONT_SIZE)    # its text is set by update
+        self.moving(self.path_line, self.loss_line, self.loss_ax.title, *legends)
         self.on_change(self.update)
         self.update()
 
@@ -163,11 +177,15 @@ class LearningRateExplorer(App):
         self.path = path
         self.path_line.set_data(path.w, path.b)
         self.loss_line.set_data(np.arange(len(path.loss)), path.loss)
-        self.loss_ax.set_xlim(-0.5, steps + 0.5)
-        self.loss_ax.set_ylim(self.best_loss * 0.8, max(path.loss.max(), path.loss[0]) * 1.5)
+        # the top of the log axis rounded up to a power of ten: it stays put while the
+        # learning rate moves within one decade of the largest loss
+        top = 10.0 ** np.ceil(np.log10(max(path.loss.max(), path.loss[0]) * 1.5))
+        # and the step axis in whole tens, so that most moves of a slider redraw the path only
+        right = 10 * np.ceil((steps + 0.5) / 10)
+        set_limits(self.loss_ax, x=(-0.5, right), y=(self.best_loss * 0.8, top))
         verdict = ("diverges: the loss grows" if path.diverged
                    else f"{100 * (path.final_loss / self.best_loss - 1):.2f}% above the lowest")
-        self.loss_ax.set_title(f"learning rate {lr:.3f}: {verdict}", fontsize=FONT_SIZE)
+        self.loss_ax.title.set_text(f"learning rate {lr:.3f}: {verdict}")
         self.readout.value = (f"<b>lr = {lr:.3f}</b>, {path.steps} steps &middot; "
                               f"final loss = {path.final_loss:.4f} ({verdict}) &middot; "
                               f"w = {path.w[-1]:.3f}, b = {path.b[-1]:.3f}")

@@ -101,6 +101,10 @@ class LineExplorer(App):
         self.ax = ax
         self.data_axes = {"plane": ax}
         super().__init__(controls, figure, canvas)
+        # everything inside the plane moves with the sliders; the legend sits outside it
+        ax.set_title("", fontsize=FONT_SIZE)     # its text is set by update
+        self.moving(self.shade, self.boundary, *(dots for _, dots in self.groups),
+                    self.wrong_rings, ax.title, *ax.spines.values())
         self.on_change(self.update)
         self.update()
 
@@ -127,8 +131,8 @@ class LineExplorer(App):
         wrong = split.wrong
         self.wrong_rings.set_offsets(self.X[wrong] if len(wrong) else np.empty((0, 2)))
         sign = "+" if b >= 0 else "-"
-        self.ax.set_title(f"$z = {w[0]:.2f}\\,x_1 {'+' if w[1] >= 0 else '-'} "
-                          f"{abs(w[1]):.2f}\\,x_2 {sign} {abs(b):.1f}$", fontsize=FONT_SIZE)
+        self.ax.title.set_text(f"$z = {w[0]:.2f}\\,x_1 {'+' if w[1] >= 0 else '-'} "
+                               f"{abs(w[1]):.2f}\\,x_2 {sign} {abs(b):.1f}$")
         score = (f" &middot; <b>{split.n_correct} of {len(self.X)}</b> points on their "
                  f"correct side" if self.y is not None else "")
         self.readout.value = (f"w1 = {w[0]:.2f}, w2 = {w[1]:.2f}, b = {b:.1f} &middot; "
