@@ -24,6 +24,7 @@ import copy
 import importlib
 import json
 import re
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +40,7 @@ LESSON_MINUTES = 50
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$", re.M)
 SECTION = re.compile(r"^## (.+)$", re.M)
 LINK = re.compile(r"^\[(.*)\]\(([^)#]*)(?:#([^)]*))?\)$")
-CELL_REF = re.compile(r"cell `([^`]+)`(?: prints `([^`]+)`)?")
+CELL_REF = re.compile(r"\b[Cc]ell `([^`]+)`(?: prints `([^`]+)`)?")
 FENCED = re.compile(r"```.*?```", re.S)
 PYTHON_BLOCK = re.compile(r"```python\n(.*?)```((?:\s*\n> check says: [^\n]*)+)", re.S)
 SAYS = re.compile(r"^> check says: (.*)$", re.M)
@@ -180,8 +181,10 @@ def run_wrong_answer(block: str, chapter: str):
     namespace = {"np": np}
     exec(f"from nn_helpers.exercises.{chapter} import *", namespace)  # noqa: S102
     lines = block.rstrip().splitlines()
-    exec("\n".join(lines[:-1]), namespace)  # noqa: S102
-    return eval(lines[-1], namespace)  # noqa: S307
+    with warnings.catch_warnings(), np.errstate(all="ignore"):   # a wrong answer may overflow
+        warnings.simplefilter("ignore")
+        exec("\n".join(lines[:-1]), namespace)  # noqa: S102
+        return eval(lines[-1], namespace)  # noqa: S307
 
 
 def hint_problems(note: str, chapter: str) -> list[str]:
