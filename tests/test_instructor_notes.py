@@ -194,6 +194,8 @@ def hint_problems(note: str, chapter: str) -> list[str]:
         problems.append("the misconceptions section has no wrong-answer block")
     for block, says in blocks:
         verdict = run_wrong_answer(block, chapter)
+        if "needs PyTorch, which is not installed" in verdict.message:
+            continue   # notebook 10's optional extra: its checks say so instead of checking
         if verdict.ok:
             problems.append(f"the check accepts the 'wrong' answer:\n{block}")
             continue
