@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import importlib
+import importlib.util
 import json
 import re
 import warnings
@@ -32,6 +33,10 @@ import pytest
 from test_claims import CLAIM, is_supported, printed_numbers
 
 ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("instructor_notes",
+                                               ROOT / "tools" / "instructor_notes.py")
+instructor_notes = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(instructor_notes)
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTES_DIR = ROOT / "instructor"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
@@ -66,10 +71,7 @@ def headings(notebook: dict, levels=range(1, 7)) -> list[str]:
     return found
 
 
-def slug(heading: str) -> str:
-    """The anchor GitHub and MyST (myst_heading_anchors) give a heading."""
-    text = re.sub(r"[`$*]", "", heading).strip().lower()
-    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+slug = instructor_notes.slug   # the anchor GitHub and MyST give a heading, as the tool writes it
 
 
 def section(note: str, title: str) -> str:
@@ -168,7 +170,8 @@ def note_prose(note: str) -> str:
 def number_problems(note: str, notebook: dict) -> list[str]:
     printed = printed_numbers(notebook)
     prose = note_prose(note)
-    return [f"{m.group(1)!r} is not printed by the notebook: ...{prose[max(0, m.start() - 60):m.end() + 20]!r}"
+    return [f"{m.group(1)!r} is not printed by the notebook: "
+            f"...{prose[max(0, m.start() - 60):m.end() + 20]!r}"
             for m in CLAIM.finditer(prose) if not is_supported(m.group(1), printed)]
 
 
@@ -324,3 +327,12 @@ def test_a_wrong_cell_or_output_is_caught(sample):
     match = next(m for m in CELL_REF.finditer(note) if m.group(2))
     wrong = f"cell `{match.group(1)}` prints `{match.group(2)}999`"
     assert any("prints" in p for p in cell_problems(wrong, notebook))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name[:2])
+def test_the_tool_starts_a_plan_whose_links_the_guard_accepts(path, notebooks):
+    """tools/instructor_notes.py prints a row for every section, linked by the right anchor."""
+    rows = instructor_notes.plan_rows(path)
+    rows[2] = rows[2].replace("| 0 |", "| 50 |", 1)     # the first section takes the lesson
+    note = "## The 50-minute plan\n" + "\n".join(rows) + "\n"
+    assert not plan_problems(note, notebooks[path.name], path.name)
