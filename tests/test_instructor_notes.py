@@ -45,7 +45,8 @@ LESSON_MINUTES = 50
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$", re.M)
 SECTION = re.compile(r"^## (.+)$", re.M)
 LINK = re.compile(r"^\[(.*)\]\(([^)#]*)(?:#([^)]*))?\)$")
-CELL_REF = re.compile(r"\b[Cc]ell `([^`]+)`(?: prints `([^`]+)`)?")
+CELL_REF = re.compile(r"\b[Cc]ell\s+`([^`]+)`(\s+prints\s+)?")
+SPAN = re.compile(r"`([^`]+)`")
 FENCED = re.compile(r"```.*?```", re.S)
 PYTHON_BLOCK = re.compile(r"```python\n(.*?)```((?:\s*\n> check says: [^\n]*)+)", re.S)
 SAYS = re.compile(r"^> check says: (.*)$", re.M)
@@ -143,18 +144,42 @@ def plan_problems(note: str, notebook: dict, name: str) -> list[str]:
     return problems
 
 
+def printed_quotes(text: str) -> list[str]:
+    """The code spans of what a cell "prints": every span up to the end of the sentence (a
+    full stop outside a span), the end of the paragraph, or the next cell named."""
+    quotes, position = [], 0
+    while position < len(text):
+        span = SPAN.match(text, position)
+        if span:
+            quotes.append(span.group(1))
+            position = span.end()
+            continue
+        if (CELL_REF.match(text, position) or text.startswith("\n\n", position)
+                or (text[position] == "." and text[position + 1:position + 2] in ("", " ", "\n"))):
+            break
+        position += 1
+    return quotes
+
+
+def cell_references(note: str):
+    """(line start, [quoted outputs]) for every cell a note names."""
+    text = FENCED.sub("", note)
+    for match in CELL_REF.finditer(text):
+        yield match.group(1), printed_quotes(text[match.end():]) if match.group(2) else []
+
+
 def cell_problems(note: str, notebook: dict) -> list[str]:
     problems = []
     cells = code_cells(notebook)
-    for match in CELL_REF.finditer(FENCED.sub("", note)):
-        start, printed = match.group(1), match.group(2)
+    for start, printed in cell_references(note):
         matching = [c for c in cells
                     if any(line.strip().startswith(start)
                            for line in "".join(c["source"]).splitlines())]
         if not matching:
             problems.append(f"no code cell has a line starting {start!r}")
-        elif printed is not None and not any(printed in output_text(c) for c in matching):
-            problems.append(f"no cell with a line starting {start!r} prints {printed!r}")
+        for quote in printed:
+            if matching and not any(quote in output_text(c) for c in matching):
+                problems.append(f"no cell with a line starting {start!r} prints {quote!r}")
     return problems
 
 
@@ -324,9 +349,13 @@ def test_an_unprinted_number_is_caught(sample):
 def test_a_wrong_cell_or_output_is_caught(sample):
     note, notebook, _ = sample
     assert cell_problems("cell `no such line in any cell`", notebook)
-    match = next(m for m in CELL_REF.finditer(note) if m.group(2))
-    wrong = f"cell `{match.group(1)}` prints `{match.group(2)}999`"
-    assert any("prints" in p for p in cell_problems(wrong, notebook))
+    start, printed = next((s, p) for s, p in cell_references(note) if len(p) > 1)
+    for i in range(len(printed)):      # every quote of a "prints" is checked, not only the first
+        changed = printed[:i] + [printed[i] + "999"] + printed[i + 1:]
+        wrong = f"cell `{start}` prints " + " and ".join(f"`{q}`" for q in changed) + "."
+        assert any("prints" in p for p in cell_problems(wrong, notebook))
+    wrapped = f"cell\n   `{start}`\n   prints `{printed[0]}999`"
+    assert any("prints" in p for p in cell_problems(wrapped, notebook))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name[:2])
