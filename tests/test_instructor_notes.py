@@ -7,7 +7,8 @@ Each note is plain Markdown with a few recognisable forms, and each form is chec
   as GitHub and the site's MyST make it) and whose second column is minutes. The minutes sum to
   50, every heading named exists, and every ``##`` section of the notebook has a row.
 * ``cell `first words` ``: a code cell of the notebook has a line starting with those words.
-  ``cell `...` prints `text` ``: and that cell's committed outputs contain the text verbatim.
+  ``cell `...` prints `text` `` (or "... sets it from code and prints ..."): every code span
+  from there to the end of the sentence occurs verbatim in that cell's committed outputs.
 * Numbers in the prose (a percentage or a decimal, as tests/test_claims.py reads them) must be
   printed by the notebook's outputs, with tests/test_claims.py's rounding rule.
 * "## Misconceptions the checks detect": each ```python block is a wrong answer a learner
@@ -45,7 +46,8 @@ LESSON_MINUTES = 50
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$", re.M)
 SECTION = re.compile(r"^## (.+)$", re.M)
 LINK = re.compile(r"^\[(.*)\]\(([^)#]*)(?:#([^)]*))?\)$")
-CELL_REF = re.compile(r"\b[Cc]ell\s+`([^`]+)`(\s+prints\s+)?")
+# "cell `x = 1` prints `...`", also "cell `x = 1` sets it from code and prints `...`"
+CELL_REF = re.compile(r"\b[Cc]ell\s+`([^`]+)`(\s+(?:[a-z][a-z,\s]{0,40}\s)?prints\s+)?")
 SPAN = re.compile(r"`([^`]+)`")
 FENCED = re.compile(r"```.*?```", re.S)
 PYTHON_BLOCK = re.compile(r"```python\n(.*?)```((?:\s*\n> check says: [^\n]*)+)", re.S)
