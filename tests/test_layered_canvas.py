@@ -32,7 +32,7 @@ def _wine_like():
 APPS = {
     "02 weight": (activation_explorer, "weight w", 2.0),
     "01 w1": (line_explorer, "weight w1", 0.1),
-    "04 nudge size": (chain_explorer, "nudge size", 0.2),
+    "04 nudge size": (chain_explorer, "nudge size", 10 ** -0.5),
     "03 learning rate": (lambda: learning_rate_explorer(*_wine_like()), "learning rate", 0.3),
 }
 

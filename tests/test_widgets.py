@@ -55,9 +55,9 @@ def test_activation_explorer_zero_weight_is_a_flat_line():
 def test_learning_rate_explorer_layout(xy):
     app = learning_rate_explorer(*xy)
     assert set(app.controls) == {"learning rate", "steps"}
-    assert isinstance(app.controls["learning rate"], widgets.FloatLogSlider)
+    assert isinstance(app.controls["learning rate"], widgets.SelectionSlider)
     assert READOUT_CLASS in app.readout._dom_classes
-    assert len(app.figure.axes) == 2 and "lr = 0.100" in app.readout_text
+    assert len(app.figure.axes) == 2 and "lr = 0.1," in app.readout_text
 
 
 def test_learning_rate_explorer_reruns_descent(xy):
@@ -66,7 +66,7 @@ def test_learning_rate_explorer_reruns_descent(xy):
     text_before = app.readout_text
     app.controls["learning rate"].value = 0.95
     expected = gradient_descent(*xy, lr=0.95, steps=30, start=(-2.0, 3.0))
-    assert app.readout_text != text_before and "lr = 0.950" in app.readout_text
+    assert app.readout_text != text_before and "lr = 0.95," in app.readout_text
     np.testing.assert_allclose(app.path_line.get_xdata(), expected.w)
     np.testing.assert_allclose(app.path_line.get_ydata(), expected.b)
     np.testing.assert_allclose(app.loss_line.get_ydata(), expected.loss)
@@ -87,6 +87,33 @@ def test_learning_rate_explorer_reports_divergence_and_steps(xy):
 def test_bad_activation_is_named():
     with pytest.raises(ValueError, match="activation='softmax'"):
         activation_explorer("softmax")
+
+
+def test_sliders_hold_exactly_what_the_picture_uses(xy):
+    """One truth: every stop of the learning-rate slider is shown by its own label, and a
+    value a slider cannot show is refused before anything changes (the browser would move it
+    to the nearest step while the picture kept the value given)."""
+    app = learning_rate_explorer(*xy)
+    slider = app.controls["learning rate"]
+    assert all(label == format(rate, "g") for label, rate in slider.options)
+    assert 0.95 in dict(slider.options).values()
+    with pytest.raises(ValueError, match="lr=0.94 is not on the learning-rate slider"):
+        learning_rate_explorer(*xy, lr=0.94)
+    explorer = activation_explorer()
+    before = explorer.readout_text
+    with pytest.raises(ValueError, match=r"weight w=1.23 .* Choose 1.2 or 1.3"):
+        explorer.controls["weight w"].value = 1.23
+    assert explorer.controls["weight w"].value == 1.0 and explorer.readout_text == before
+    with pytest.raises(ValueError, match="steps=101 is not a value its slider can show"):
+        app.controls["steps"].value = 101
+
+
+def test_data_on_one_exact_line_is_refused_with_the_reason():
+    """Its lowest loss is 0, which a log scale cannot show and no loss can be measured
+    against (it raised ZeroDivisionError)."""
+    x = np.linspace(-1, 1, 10)
+    with pytest.raises(ValueError, match="exactly on one line"):
+        learning_rate_explorer(x, 2 * x + 1)
 
 
 def test_building_an_app_keeps_the_matplotlib_backend():

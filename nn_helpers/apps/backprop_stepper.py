@@ -23,6 +23,7 @@ from .base import (
     SMALL_FONT,
     TICK_FONT,
     App,
+    ExactIntSlider,
     figure_canvas,
     require_in_range,
     wrapping_row,
@@ -166,8 +167,8 @@ class BackpropStepper(App):
         self.next_button = widgets.Button(description="Next ▶", tooltip="one step on",
                                           layout=widgets.Layout(width="90px"))
         controls = {
-            "step": widgets.IntSlider(value=step, min=0, max=len(self.steps) - 1,
-                                      description="step", continuous_update=True),
+            "step": ExactIntSlider(value=step, min=0, max=len(self.steps) - 1,
+                                   description="step", continuous_update=True),
             "hidden": widgets.Dropdown(options=list(HIDDEN), value=hidden,
                                        description="hidden f",
                                        layout=widgets.Layout(width="200px")),

@@ -202,6 +202,62 @@ def rounded_out(low, high):
     return float(np.floor(low / step) * step), float(np.ceil(high / step) * step)
 
 
+class _OnItsGrid:
+    """What the apps' sliders share: they hold only values they can show.
+
+    An ipywidgets slider clamps a value outside its range without a word, and the browser
+    moves a value between two of its steps to the nearer one, while the kernel goes on
+    computing with the value it was given: the picture and the slider would then disagree
+    (03 once set lr = 0.95 and its slider showed 0.955). These sliders refuse such a value,
+    naming the two nearest values they can show, before anything changes."""
+
+    def _position(self, value):         # where value sits on the slider's own scale
+        return value
+
+    def _value_at(self, position):
+        return position
+
+    @traitlets.validate("value")
+    def _validate_value(self, proposal):
+        value = proposal["value"]
+        steps = (self._position(value) - self.min) / self.step
+        on_grid = abs(steps - round(steps)) < 1e-6
+        if on_grid and self.min - 1e-9 <= self._position(value) <= self.max + 1e-9:
+            return value
+        below = self._value_at(max(self.min, min(self.max, self.min + np.floor(steps) * self.step)))
+        above = self._value_at(max(self.min, min(self.max, self.min + np.ceil(steps) * self.step)))
+        choices = f"{below:g}" if below == above else f"{below:g} or {above:g}"
+        raise ValueError(
+            f"{self.description}={value!r} is not a value its slider can show (it goes from "
+            f"{self._value_at(self.min):g} to {self._value_at(self.max):g}"
+            f"{' in steps of ' + format(self.step, 'g') if self._linear else ''}): it "
+            f"would show another value than the picture uses. Choose {choices}.")
+
+
+class ExactFloatSlider(_OnItsGrid, widgets.FloatSlider):
+    """A FloatSlider that refuses a value between its steps or outside its range."""
+
+    _linear = True
+
+
+class ExactIntSlider(_OnItsGrid, widgets.IntSlider):
+    """An IntSlider that refuses a value outside its range (or between its steps)."""
+
+    _linear = True
+
+
+class ExactLogSlider(_OnItsGrid, widgets.FloatLogSlider):
+    """A FloatLogSlider that refuses a value whose exponent is between its steps."""
+
+    _linear = False
+
+    def _position(self, value):
+        return np.log(value) / np.log(self.base) if value > 0 else -np.inf
+
+    def _value_at(self, position):
+        return float(self.base ** position)
+
+
 def require_in_range(name, value, low, high):
     """A widget clamps a value outside its slider's range without a word, and the picture
     would then disagree with what the caller asked for: refuse it, naming the range."""

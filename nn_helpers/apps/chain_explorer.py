@@ -23,6 +23,7 @@ from .base import (
     SMALL_FONT,
     TICK_FONT,
     App,
+    ExactLogSlider,
     figure_canvas,
     require_in_range,
     rounded_out,
@@ -54,12 +55,11 @@ class ChainExplorer(App):
         nudge_chain(**self.point, which=which, nudge=nudge)   # refuse a bad point up front
         controls = [
             widgets.Dropdown(options=list(CHAIN_INPUTS), value=which, description="nudge"),
-            widgets.FloatLogSlider(value=nudge, base=10, min=np.log10(MIN_NUDGE),
-                                   max=np.log10(MAX_NUDGE), step=0.05,
-                                   description="nudge size", readout_format=".3g",
-                                   continuous_update=True,
-                                   style={"description_width": "initial"},
-                                   layout=widgets.Layout(width="420px")),
+            ExactLogSlider(value=nudge, base=10, min=np.log10(MIN_NUDGE),
+                           max=np.log10(MAX_NUDGE), step=0.05,
+                           description="nudge size", readout_format=".3g",
+                           continuous_update=True, style={"description_width": "initial"},
+                           layout=widgets.Layout(width="420px")),
         ]
         figure, canvas = figure_canvas((7.6, 5.6))   # 760 px
         self.chain_ax, self.bar_ax = figure.subplots(2, 1, height_ratios=[1.0, 1.25])

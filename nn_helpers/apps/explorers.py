@@ -29,6 +29,8 @@ from .base import (
     SMALL_FONT,
     TICK_FONT,
     App,
+    ExactFloatSlider,
+    ExactIntSlider,
     figure_canvas,
     require_in_range,
     set_limits,
@@ -53,8 +55,8 @@ class ActivationExplorer(App):
         controls = [
             widgets.Dropdown(options=list(NEURON_ACTIVATIONS), value=activation,
                              description="activation"),
-            widgets.FloatSlider(value=w, description="weight w", **slider),
-            widgets.FloatSlider(value=b, description="bias b", **slider),
+            ExactFloatSlider(value=w, description="weight w", **slider),
+            ExactFloatSlider(value=b, description="bias b", **slider),
         ]
         figure, canvas = figure_canvas((7.5, 4.2))   # 750 px
         ax = figure.add_subplot()
@@ -108,6 +110,13 @@ def activation_explorer(activation="sigmoid", w=1.0, b=0.0):
 # Notebook 03: the learning rate and the loss surface of y_hat = w x + b
 # ---------------------------------------------------------------------------------------
 
+# the learning rates of the notebook 03 slider: 1, 1.5, 2, 3, 5 and 7 of each decade, and a
+# finer grid near 1, where descent on standardized inputs starts to overshoot and diverge
+LEARNING_RATES = tuple(sorted({round(m * 10.0 ** e, 6) for e in (-3, -2, -1)
+                               for m in (1, 1.5, 2, 3, 5, 7)}
+                              | {0.8, 0.9, 0.95, 1.0, 1.05, 1.1, 1.2}))
+
+
 class LearningRateExplorer(App):
     """Gradient descent on the MSE of y_hat = w x + b, drawn on its loss surface."""
 
@@ -118,14 +127,24 @@ class LearningRateExplorer(App):
         self.start = (float(start[0]), float(start[1]))
         self.best = least_squares(self.x, self.y)
         self.best_loss = float(loss_surface(self.x, self.y, [self.best[0]], [self.best[1]])[0, 0])
+        if not self.best_loss > 1e-12 * (np.mean(self.y ** 2) + 1e-300):   # 0 up to rounding
+            raise ValueError("the points lie exactly on one line (the lowest loss is 0), and "
+                             "the explorer measures each loss against the lowest one on a log "
+                             "scale; give it data with some noise, e.g. y + 0.1 * "
+                             "np.random.default_rng(0).normal(size=len(y)).")
+        rates = [rate for rate in LEARNING_RATES if rate <= max_lr]
+        if lr not in rates:
+            raise ValueError(f"lr={lr!r} is not on the learning-rate slider; choose one of "
+                             f"{', '.join(format(rate, 'g') for rate in rates)}.")
         controls = [
-            widgets.FloatLogSlider(value=lr, base=10, min=-3, max=np.log10(max_lr), step=0.01,
-                                   description="learning rate", readout_format=".3f",
-                                   continuous_update=True,
-                                   style={"description_width": "initial"},
-                                   layout=widgets.Layout(width="420px")),
-            widgets.IntSlider(value=steps, min=1, max=100, description="steps",
-                              continuous_update=True),
+            # exact, round rates (a log slider would show 0.955 for 0.95)
+            widgets.SelectionSlider(options=[(format(rate, "g"), rate) for rate in rates],
+                                    value=lr, description="learning rate",
+                                    continuous_update=True,
+                                    style={"description_width": "initial"},
+                                    layout=widgets.Layout(width="420px")),
+            ExactIntSlider(value=steps, min=1, max=100, description="steps",
+                           continuous_update=True),
         ]
         figure, canvas = figure_canvas((7.6, 3.8))  # 760 px: fits a JupyterLab column
         self.surface_ax, self.loss_ax = figure.subplots(1, 2)
@@ -185,8 +204,8 @@ class LearningRateExplorer(App):
         set_limits(self.loss_ax, x=(-0.5, right), y=(self.best_loss * 0.8, top))
         verdict = ("diverges: the loss grows" if path.diverged
                    else f"{100 * (path.final_loss / self.best_loss - 1):.2f}% above the lowest")
-        self.loss_ax.title.set_text(f"learning rate {lr:.3f}: {verdict}")
-        self.readout.value = (f"<b>lr = {lr:.3f}</b>, {path.steps} steps &middot; "
+        self.loss_ax.title.set_text(f"learning rate {lr:g}: {verdict}")
+        self.readout.value = (f"<b>lr = {lr:g}</b>, {path.steps} steps &middot; "
                               f"final loss = {path.final_loss:.4f} ({verdict}) &middot; "
                               f"w = {path.w[-1]:.3f}, b = {path.b[-1]:.3f}")
         self.redraw()

@@ -16,14 +16,21 @@ from __future__ import annotations
 
 import base64
 
-import ipywidgets as widgets
 import numpy as np
 from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 
 from ..neuron_line import WEATHER_FEATURES, split_by_line, weather_days, yes_region
 from ..plots import COLORS
-from .base import FONT_SIZE, SMALL_FONT, TICK_FONT, App, figure_canvas, require_in_range
+from .base import (
+    FONT_SIZE,
+    SMALL_FONT,
+    TICK_FONT,
+    App,
+    ExactFloatSlider,
+    figure_canvas,
+    require_in_range,
+)
 
 W_RANGE = (-0.2, 0.2)    # the weight sliders
 B_RANGE = (-5.0, 5.0)    # the bias slider
@@ -50,11 +57,11 @@ class LineExplorer(App):
         weight = dict(min=W_RANGE[0], max=W_RANGE[1], step=0.01, readout_format=".2f",
                       continuous_update=True, style={"description_width": "initial"})
         controls = [
-            widgets.FloatSlider(value=w1, description="weight w1", **weight),
-            widgets.FloatSlider(value=w2, description="weight w2", **weight),
-            widgets.FloatSlider(value=float(b), min=B_RANGE[0], max=B_RANGE[1], step=0.1,
-                                readout_format=".1f", description="bias b",
-                                continuous_update=True, style={"description_width": "initial"}),
+            ExactFloatSlider(value=w1, description="weight w1", **weight),
+            ExactFloatSlider(value=w2, description="weight w2", **weight),
+            ExactFloatSlider(value=float(b), min=B_RANGE[0], max=B_RANGE[1], step=0.1,
+                             readout_format=".1f", description="bias b",
+                             continuous_update=True, style={"description_width": "initial"}),
         ]
         figure, canvas = figure_canvas((7.6, 5.0))   # 760 px
         ax = figure.add_subplot()
