@@ -31,17 +31,28 @@ from .base import (
 
 __all__ = ["BackpropStepper", "backprop_stepper", "draw_worked"]
 
-# where each node sits in the diagram
-POSITIONS = {"x0": (0.0, 1.0), "x1": (0.0, -1.0), "h0": (3.0, 1.0), "h1": (3.0, -1.0),
-             "out": (6.0, 0.0), "C": (8.4, 0.0)}
+# The diagram is laid out in data units of about 100 px (the stepper's diagram is about
+# 750 x 440 px; DIAGRAM_LIMITS), so that its longest number blocks fit: at the last step
+# each neuron has five lines of numbers and each arrow two.
+DIAGRAM_LIMITS = (0.0, 7.5), (-2.2, 2.2)
+# where each node sits: the hidden neurons far enough apart for the four labels of the
+# first layer's arrows to stack between them, the inputs at the left edge
+POSITIONS = {"x0": (0.45, 0.8), "x1": (0.45, -0.8), "h0": (3.2, 0.8), "h1": (3.2, -0.8),
+             "out": (5.2, 0.0), "C": (6.9, 0.0)}
 NODE_NAMES = {"x0": "x_0", "x1": "x_1", "h0": "h_0", "h1": "h_1", "out": "out", "C": "C"}
-# where the numbers of each node go (offset from the node, alignment)
-NODE_TEXT = {"x0": ((-0.45, 0.0), "right", "center"), "x1": ((-0.45, 0.0), "right", "center"),
-             "h0": ((0.0, 0.42), "center", "bottom"), "h1": ((0.0, -0.42), "center", "top"),
-             "out": ((0.0, 0.42), "center", "bottom"), "C": ((0.0, -0.42), "center", "top")}
+# where the numbers of each node go (offset from the node, alignment): above the top nodes,
+# below the bottom ones, clear of the circle (radius about 0.29 with the thick highlight);
+# the output's block starts at its left edge, so that it clears the arrow from h_0
+NODE_TEXT = {"x0": ((0.0, 0.32), "center", "bottom"), "x1": ((0.0, -0.32), "center", "top"),
+             "h0": ((0.0, 0.32), "center", "bottom"), "h1": ((0.0, -0.32), "center", "top"),
+             "out": ((-0.2, 0.32), "left", "bottom"), "C": ((0.0, -0.32), "center", "top")}
+# where along its arrow (0: start, 1: end) an arrow's label sits, on the arrow itself: the
+# crossing arrows' labels near their start, where the two are apart (their labels then
+# stack between the straight arrows' ones)
+EDGE_LABEL_AT = {"straight": 0.5, "crossing": 0.3, "second": 0.5}
 FORWARD_COLOR, BACKWARD_COLOR, HOT_COLOR = COLORS[0], COLORS[5], COLORS[1]
 USED_WIDTH = 3.0   # the line width of what the current step takes its numbers from
-LINE = 0.28  # the height of one line of numbers, in data units
+LINE = 0.21  # the height of one line of numbers, in data units: 16 px text, 5 px apart
 
 
 def _edge_ends(layer, k, j):
@@ -59,7 +70,11 @@ def draw_worked(ax, net, steps_done, highlight=None, uses=(), fontsize=TICK_FONT
     """Draw the 2-2-1 network ``net`` on ``ax``: the weights on the edges, and every number
     computed by ``steps_done`` (steps of ``trace(net)``) next to its node or edge; the
     ``highlight`` target (a Step's ``target``) is drawn thick, in orange, and the targets in
-    ``uses`` (where its numbers come from, a Step's ``uses``) half as thick, dashed."""
+    ``uses`` (where its numbers come from, a Step's ``uses``) half as thick, dashed.
+
+    The layout is made for an axes of about 750 x 440 px (the stepper's) and the default
+    ``fontsize``; tests/test_backprop_stepper.py checks that no text covers another or a node,
+    in the stepper and in the notebook's figures."""
     ax.clear()
     _prepare_diagram(ax)
     _draw_diagram(ax, net, steps_done, highlight, uses, fontsize)
@@ -68,8 +83,9 @@ def draw_worked(ax, net, steps_done, highlight=None, uses=(), fontsize=TICK_FONT
 
 def _prepare_diagram(ax):
     ax.set_axis_off()
-    ax.set_xlim(-2.3, 9.6)
-    ax.set_ylim(-3.0, 3.15)
+    (left, right), (bottom, top) = DIAGRAM_LIMITS
+    ax.set_xlim(left, right)
+    ax.set_ylim(bottom, top)
 
 
 def _draw_diagram(ax, net, steps_done, highlight, uses, fontsize):
@@ -91,19 +107,17 @@ def _draw_diagram(ax, net, steps_done, highlight, uses, fontsize):
                                  color=HOT_COLOR if hot or used else "0.55",
                                  lw=5 if hot else USED_WIDTH if used else 1.6,
                                  ls="--" if used else "-", zorder=1)
-                crossing = layer == 1 and k != j
-                t = 0.3 if crossing else 0.5 if layer == 1 else 0.4
+                kind = "second" if layer == 2 else "crossing" if k != j else "straight"
+                t = EDGE_LABEL_AT[kind]
                 px, py = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
                 lines = [f"w[{layer}]_{k}{j} = {_fmt(W[k, j])}"]
                 grads = known.get(("edge", layer, k, j), [])
                 if grads:
                     lines.append(f"dC/dw = {_fmt(grads[-1].value)}")
-                if crossing:                   # on the line itself, where the two are apart
-                    offset, va = 0.0, "center"
-                else:                          # above the top edges, below the bottom ones
-                    offset, va = (0.1, "bottom") if k == 0 else (-0.1, "top")
+                # on the arrow itself, its white box hiding the line under the numbers: beside
+                # an arrow, a label would run into the number blocks of the nodes around it
                 drawn.append(ax.text(
-                    px, py + offset, "\n".join(lines), ha="center", va=va,
+                    px, py, "\n".join(lines), ha="center", va="center",
                     fontsize=fontsize - 1, color=BACKWARD_COLOR if grads else "0.25", zorder=4,
                     bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.9)))
     (ox, oy), (cx, cy) = POSITIONS["out"], POSITIONS["C"]
@@ -150,7 +164,16 @@ def _draw_diagram(ax, net, steps_done, highlight, uses, fontsize):
                 y = py + LINE * ((count - 1) / 2 - i)
             drawn.append(ax.text(px + dx, y, line, ha=ha, va=va, fontsize=fontsize,
                                  color=color, zorder=4))
+    _placed_by_hand(drawn)
     return drawn
+
+
+def _placed_by_hand(artists):
+    """Leave ``artists`` out of the figure's layout: the texts are placed to fit inside their
+    axes; counted in, a text that sticks out where the axes start (before the layout moves
+    them) makes the layout shrink the axes for good."""
+    for artist in artists:
+        artist.set_in_layout(False)
 
 
 class BackpropStepper(App):
@@ -173,9 +196,9 @@ class BackpropStepper(App):
                                        description="hidden f",
                                        layout=widgets.Layout(width="200px")),
         }
-        figure, canvas = figure_canvas((7.6, 6.8))   # 760 px
+        figure, canvas = figure_canvas((7.6, 7.0))   # 760 x 700 px
         self.graph_ax, self.text_ax = figure.subplots(
-            2, 1, gridspec_kw={"height_ratios": [2.4, 1.5]})
+            2, 1, gridspec_kw={"height_ratios": [2.05, 1]})
         self.data_axes = {"network": self.graph_ax}
         self.text_is_data = True     # the numbers on the diagram are what a step changes
         super().__init__(controls, figure, canvas)
@@ -240,13 +263,14 @@ class BackpropStepper(App):
         ax = self.text_ax
         step = view.current
         numbers, _, note = step.numbers.partition("   [")
-        drawn = [ax.text(0.0, 0.97, "this step:", fontsize=TICK_FONT, va="top", color="0.3")]
-        drawn.append(ax.text(0.0, 0.84, f"{step.formula}\n     {numbers + ' ' if numbers else ''}"
+        # from the top: a heading, the step's formula (up to 3 lines), a heading, BP1-BP4
+        drawn = [ax.text(0.0, 1.0, "this step:", fontsize=TICK_FONT, va="top", color="0.3")]
+        drawn.append(ax.text(0.0, 0.89, f"{step.formula}\n     {numbers + ' ' if numbers else ''}"
                 f"= {_fmt(step.value)}"
                 + (f"\n     ({note.rstrip(']')})" if note else ""),
                 fontsize=TICK_FONT, va="top", family="monospace", color=HOT_COLOR,
                 fontweight="bold"))
-        drawn.append(ax.text(0.0, 0.45, "BP1-BP4 with the numbers of their latest use:",
+        drawn.append(ax.text(0.0, 0.57, "BP1-BP4 with the numbers of their latest use:",
                              fontsize=TICK_FONT, va="top", color="0.3"))
         for i, name in enumerate(("BP1", "BP2", "BP3", "BP4")):
             used = view.latest[name]
@@ -257,9 +281,10 @@ class BackpropStepper(App):
                 line = (f"{name}  {used.formula} {numbers + ' ' if numbers else ''}= "
                         f"{_fmt(used.value)}")
                 color = HOT_COLOR if used is step else BACKWARD_COLOR
-            drawn.append(ax.text(0.0, 0.33 - 0.105 * i, line, fontsize=SMALL_FONT, va="top",
+            drawn.append(ax.text(0.0, 0.45 - 0.105 * i, line, fontsize=SMALL_FONT, va="top",
                                  family="monospace", color=color,
                                  fontweight="bold" if used is step else "normal"))
+        _placed_by_hand(drawn)
         return drawn
 
 
