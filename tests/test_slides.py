@@ -1,12 +1,21 @@
 """Slides for a classroom (tools/slides.py): the rule that cuts a notebook into a talk, and
 every committed notebook cut by it, so an edited notebook cannot leave its slides behind.
+
+The browser test (marked ``browser``, like tests/test_browser.py: skipped without Chromium,
+failed when CI is set) presents notebook 01 with RISE in JupyterLab, offline, and runs two of
+its code cells inside the slides: one on the title slide, one that draws a figure on the next.
 """
 
 import importlib.util
 import json
+import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -144,3 +153,144 @@ def test_every_talk_opens_each_section_on_a_new_slide(path):
     for cell, kind in zip(nb["cells"], kinds):
         if cell["cell_type"] == "markdown" and slides.source(cell).startswith("## "):
             assert kind == "slide", f"{path.name}: {slides.source(cell)[:40]!r} is {kind}"
+
+
+# -------------------------------------------------------- live: RISE in JupyterLab, offline
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+TALK = "01_neuron_affine.ipynb"
+
+
+def _require_browser():
+    """Skip without Chromium or Playwright on a developer's machine; fail when CI is set."""
+    missing = [] if Path(CHROMIUM).exists() else [f"{CHROMIUM} (apt-get install -y chromium)"]
+    if importlib.util.find_spec("playwright") is None:
+        missing.append("the playwright package")
+    if importlib.util.find_spec("jupyterlab_rise") is None:
+        missing.append("jupyterlab-rise (pip install -e .)")
+    if missing:
+        reason = "the RISE test needs " + "; ".join(missing)
+        if os.environ.get("CI"):
+            pytest.fail(reason + " -- and CI is set, so this is an error, not a skip")
+        pytest.skip(reason)
+
+
+def _unrun_copy(source: Path, dest: Path) -> None:
+    """The notebook with no outputs or counts, so only a run in the slides can produce them."""
+    nb = json.loads(source.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    dest.write_text(json.dumps(nb), encoding="utf-8")
+
+
+@pytest.fixture
+def rise_lab(tmp_path):
+    """JupyterLab on 127.0.0.1 serving an un-run copy of notebook 01; yields its URL."""
+    _require_browser()
+    root = tmp_path / "root"
+    root.mkdir()
+    _unrun_copy(ROOT / "notebooks" / TALK, root / TALK)
+    settings = tmp_path / "settings"
+    notify = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    notify.parent.mkdir(parents=True)
+    notify.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+               JUPYTERLAB_SETTINGS_DIR=str(settings),
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+           "--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={root}",
+           "--ServerApp.port_retries=0", "--LabApp.news_url=None",
+           "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+           "--LabApp.extension_manager=readonly"] + (["--allow-root"] if os.geteuid() == 0 else [])
+    log = tmp_path / "jupyterlab.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url, start = f"http://127.0.0.1:{port}", time.monotonic()
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(url + "/api/status", timeout=1)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() - start > 60:
+                    raise RuntimeError(f"jupyter lab did not start:\n{log.read_text()}") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _run_cell(page, frame, text, timeout=60):
+    """Click into the code cell of the slides that holds ``text`` and press Shift+Enter, as a
+    presenter does; wait for its execution count and return the cell."""
+    cell = frame.locator(".jp-CodeCell").filter(has_text=text).first
+    cell.locator(".jp-InputArea-editor").click()
+    page.keyboard.press("Shift+Enter")          # RISE: run the cell, go on to the next one
+    prompt, deadline = cell.locator(".jp-InputPrompt"), time.monotonic() + timeout
+    while not prompt.inner_text().strip().rstrip(":").strip("[]").isdigit():
+        if time.monotonic() > deadline:
+            SHOTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(SHOTS / "rise_cell_did_not_run.png"))
+            pytest.fail(f"the cell did not run in {timeout} s; its prompt says "
+                        f"{prompt.inner_text()!r} (tests/screenshots/rise_cell_did_not_run.png)")
+        time.sleep(0.2)
+    return cell
+
+
+@pytest.mark.browser
+def test_rise_presents_a_notebook_and_runs_its_code_in_the_slides(rise_lab):
+    from playwright.sync_api import sync_playwright
+
+    start = time.monotonic()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        elsewhere = []
+
+        def only_local(route):
+            if urlparse(route.request.url).hostname == "127.0.0.1":
+                route.continue_()
+            else:
+                elsewhere.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", only_local)
+        page = context.new_page()
+        page.goto(f"{rise_lab}/lab/workspaces/rise/tree/{TALK}?reset")
+        page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=60_000)
+        # the notebook toolbar's RISE button (Alt+R) opens the slideshow beside the notebook
+        page.locator(".jp-NotebookPanel-toolbar [title*='Reveal Slideshow']").first.click()
+        frame = page.frame_locator("iframe[src*='/rise/']")
+        slide = frame.locator(".reveal .slides section.present")
+        slide.first.wait_for(timeout=60_000)
+        assert "01 · the neuron" in slide.first.inner_text().lower(), "not the title slide"
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / "rise_01_title_slide.png"))
+
+        # the title slide's code (the imports) runs, and the talk moves on to section 1
+        imports = _run_cell(page, frame, "%matplotlib inline")
+        assert imports.locator(".jp-InputPrompt").inner_text().strip() == "[1]:"
+        frame.locator("section.present h2").first.wait_for(timeout=10_000)
+        assert "1. one neuron" in slide.first.inner_text().lower(), "not the second slide"
+        # its drawing cell draws the neuron into the slide (the copy had no output at all)
+        drawing = _run_cell(page, frame, 'inputs = ["moisture')
+        assert drawing.locator(".jp-InputPrompt").inner_text().strip() == "[2]:"
+        drawing.locator(".jp-OutputArea-output img").first.wait_for(timeout=30_000)
+        frame.locator(".reveal .controls .navigate-up").first.click()   # back to the figure
+        page.wait_for_timeout(1000)
+        drawing.locator(".jp-OutputArea-output img").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / "rise_01_figure_slide.png"))
+        browser.close()
+    assert not elsewhere, f"the slides asked another host for {elsewhere}"
+    print(f"[timing] RISE: lab opened, slides shown, two cells run in "
+          f"{time.monotonic() - start:.1f} s")

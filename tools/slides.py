@@ -37,8 +37,9 @@ _spec = importlib.util.spec_from_file_location(
 _edition = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_edition)
 
-# RISE (jupyterlab-rise) merges the notebook's "rise" metadata over its own settings.
-RISE = {"scroll": True, "start_slideshow_at": "beginning"}
+# RISE (jupyterlab-rise) merges the notebook's "rise" metadata over its own settings. Its default
+# theme ("simple") loads fonts from Google; "white" uses the fonts reveal.js ships itself.
+RISE = {"scroll": True, "start_slideshow_at": "beginning", "theme": "white"}
 FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
 DETAILS = re.compile(r"<details>.*?</details>", re.S | re.I)
 HEADING = re.compile(r"^(#{1,6})\s+\S", re.M)
