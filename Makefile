@@ -71,6 +71,7 @@ site/node_modules/.installed: site/package.json site/package-lock.json
 site: $(SITE_VENV)/.installed site/node_modules/.installed  ## the website, offline, from the committed notebooks: site/_build/html
 	$(SITE_VENV)/bin/python site/stage.py site/_build/src
 	$(SITE_VENV)/bin/sphinx-build -q -b html -c site site/_build/src site/_build/html
+	$(SITE_VENV)/bin/python site/slides.py site/_build/html
 
 site-check: site $(VENV)/.installed  ## open every page in Chromium with the network blocked; fail on anything broken
 	$(BIN)/python site/check.py site/_build/html

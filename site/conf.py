@@ -53,6 +53,9 @@ _ASSETS = {
         "*.map", "embed.js", "libembed-amd.js", "*.LICENSE.txt")),
     "jupyter-matplotlib": ("jupyter-matplotlib/dist", None),
     "requirejs": ("requirejs", shutil.ignore_patterns("bin", "*.md", "package.json")),
+    # the classroom decks (site/slides.py): reveal.js, its themes and speaker notes
+    "reveal.js/dist": ("reveal.js/dist", shutil.ignore_patterns("*.map", "*.esm.js")),
+    "reveal.js/plugin/notes": ("reveal.js/plugin/notes", shutil.ignore_patterns("*.esm.js")),
 }
 for name, (source, ignore) in _ASSETS.items():
     shutil.copytree(NODE_MODULES / source, VENDOR / name, ignore=ignore, dirs_exist_ok=True)
