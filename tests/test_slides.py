@@ -9,6 +9,7 @@ its code cells inside the slides: one on the title slide, one that draws a figur
 import importlib.util
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -24,6 +25,17 @@ spec = importlib.util.spec_from_file_location("slides", ROOT / "tools" / "slides
 slides = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(slides)
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def _load(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+decks = _load("site_slides", ROOT / "site" / "slides.py")        # the static decks
+stage = _load("site_stage", ROOT / "site" / "stage.py")
 SOLUTION = ("<details>\n<summary>Solution (click to reveal)</summary>\n\n"
             "```python\nx = 1\n```\n</details>")
 
@@ -128,6 +140,70 @@ def test_write_is_idempotent_and_check_reports_a_drift(tmp_path):
     once = path.read_text(encoding="utf-8")
     assert slides.write(path) is False and path.read_text(encoding="utf-8") == once
     assert subprocess.run(tool + ["--check", str(path)]).returncode == 0
+
+
+# ------------------------------------------------------------ the static decks of the site
+
+def test_a_deck_shows_an_apps_picture_and_leaves_out_what_it_cannot_draw():
+    app = {"output_type": "display_data", "metadata": {}, "data": {
+        decks.WIDGET: {"model_id": "a"}, "image/png": "iVBOR", "text/plain": "App"}}
+    bar = {"output_type": "display_data", "metadata": {},
+           "data": {decks.WIDGET: {"model_id": "b"}, "text/plain": "epochs: 0%"}}
+    text = {"output_type": "stream", "name": "stdout", "text": "shape (4, 2)\n"}
+    kept = decks.pictures_not_widgets([app, bar, text])
+    assert kept == [dict(app, data={"image/png": "iVBOR", "text/plain": "App"}), text]
+
+
+def test_links_in_a_deck_go_to_the_sites_pages_or_to_github():
+    md = ("[a](05_backpropagation.ipynb#the-four-equations) [b](glossary.md) "
+          "[c](../README.md#chapters) [d](../tools/slides.py) [e](https://example.org)")
+    out = decks.site_links(md)
+    assert "[a](../notebooks/05_backpropagation.html#the-four-equations)" in out
+    assert "[b](../notebooks/glossary.html)" in out and "[c](../index.html#chapters)" in out
+    assert f"[d]({stage.REPOSITORY}/blob/HEAD/tools/slides.py)" in out
+    assert "[e](https://example.org)" in out
+
+
+def test_deck_notebook_leaves_the_original_alone_and_drops_the_widget_state():
+    nb = json.loads((ROOT / "notebooks" / "01_neuron_affine.ipynb").read_text(encoding="utf-8"))
+    before = json.dumps(nb)
+    deck = decks.deck_notebook(nb)
+    assert json.dumps(nb) == before
+    assert "widgets" not in deck["metadata"]
+    outputs = [o for c in deck["cells"] for o in c.get("outputs", [])]
+    assert not [o for o in outputs if decks.WIDGET in o.get("data", {})]
+    assert sum("image/png" in o.get("data", {}) for o in outputs) == sum(
+        "image/png" in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", []))
+
+
+def test_the_deck_template_loads_nothing_from_another_host():
+    pytest.importorskip("nbconvert")
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# Title\n\n$$z = w x + b$$", metadata={
+            "slideshow": {"slide_type": "slide"}}),
+        nbformat.v4.new_code_cell("1 + 1", outputs=[nbformat.v4.new_output(
+            "execute_result", {"text/plain": "2"}, execution_count=1)])])
+    html, _ = decks.exporter().from_notebook_node(nb, resources={"metadata": {"name": "t"}})
+    elsewhere = re.findall(r'(?:src|href)="(https?://[^"]+)"|import \w+ from \'(https?://[^\']+)',
+                           html)
+    assert not elsewhere, f"the deck would load {elsewhere}"
+    for local in ("../_static/npm/reveal.js/dist/reveal.js", "../_static/npm/requirejs/require.js",
+                  "../_static/npm/mathjax/tex-mml-chtml.js"):
+        assert local in html
+    assert "MathJax.Hub" not in html, "MathJax 2 code left in a page that loads MathJax 3"
+
+
+def test_each_chapter_page_links_to_its_deck_and_the_slides_page_lists_them_all(tmp_path):
+    stage.stage(tmp_path)
+    for path in NOTEBOOKS:
+        cells = json.loads((tmp_path / "notebooks" / path.name).read_text())["cells"]
+        assert f'href="../slides/{path.stem}.html"' in "".join(cells[1]["source"]), path.name
+    page = (tmp_path / "slides.md").read_text()
+    assert [f"slides/{p.stem}.html" for p in NOTEBOOKS] == re.findall(r'href="([^"]+)"', page)
+    assert "Alt+R" in page
+    assert "\nslides\n" in (tmp_path / "index.md").read_text()       # in the navigation
 
 
 # ------------------------------------------------------------------- the committed notebooks
