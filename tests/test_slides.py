@@ -349,7 +349,8 @@ def test_rise_presents_a_notebook_and_runs_its_code_in_the_slides(rise_lab):
         frame = page.frame_locator("iframe[src*='/rise/']")
         slide = frame.locator(".reveal .slides section.present")
         slide.first.wait_for(timeout=60_000)
-        assert "01 · the neuron" in slide.first.inner_text().lower(), "not the title slide"
+        title = slide.first.inner_text().lower()
+        assert "01 · the neuron" in title and "1. one neuron" not in title, "no title slide"
         SHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SHOTS / "rise_01_title_slide.png"))
 
@@ -357,7 +358,8 @@ def test_rise_presents_a_notebook_and_runs_its_code_in_the_slides(rise_lab):
         imports = _run_cell(page, frame, "%matplotlib inline")
         assert imports.locator(".jp-InputPrompt").inner_text().strip() == "[1]:"
         frame.locator("section.present h2").first.wait_for(timeout=10_000)
-        assert "1. one neuron" in slide.first.inner_text().lower(), "not the second slide"
+        second = slide.first.inner_text().lower()
+        assert "1. one neuron" in second and "01 · the neuron" not in second, "no 2nd slide"
         # its drawing cell draws the neuron into the slide (the copy had no output at all)
         drawing = _run_cell(page, frame, 'inputs = ["moisture')
         assert drawing.locator(".jp-InputPrompt").inner_text().strip() == "[2]:"
