@@ -10,7 +10,7 @@ npm), and the template (site/slides_template) leaves out what nbconvert would ta
 (jQuery, Mermaid, the widget manager). A widget has no kernel here, so an app's output shows
 the PNG of its saved state, and a widget with no picture (a progress bar, a plain slider) is
 left out. Links to other chapters go to their pages on the site, links to other files of the
-repository to GitHub (site/stage.py's rule). The solutions are speaker notes (key S).
+repository to GitHub (site/stage.py's rule). The solutions are speaker notes, not shown.
 """
 
 from __future__ import annotations

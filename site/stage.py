@@ -89,14 +89,15 @@ def slides_page(notebooks: list[Path]) -> str:
         for p in notebooks)
     return ("# Slides\n\nEach notebook is also a talk, cut into slides by one rule "
             "(`tools/slides.py`): a section is a slide; a subsection, or an explanation "
-            "after code, goes below it; the exercises' solutions are speaker notes (key S).\n\n"
+            "after code, goes below it; the exercises' solutions are left out of the slides, as "
+            "speaker notes (they stay, folded, on each chapter's page).\n\n"
             "**Live, with code that runs:** in JupyterLab (`make lab`), open a notebook and "
             "press the slideshow button of the notebook's toolbar, or Alt+R (RISE). "
-            "Shift+Enter runs a code cell and moves on; the button at the top left of the "
-            "slides makes them full screen.\n\n"
+            "Shift+Enter runs the code cell on a slide and moves on. The apps show their "
+            "picture there but not their sliders (jupyterlab-rise 0.43 with ipywidgets 8): "
+            "for those sections, go back to the notebook.\n\n"
             "**Offline, to read or project without Python:** the decks below, from the "
-            "committed outputs (arrows or space to move, F for full screen, S for the "
-            "speaker notes, Esc for an overview).\n\n"
+            "committed outputs (arrow keys or space to move).\n\n"
             f"<ul class=\"slide-decks\">\n{items}\n</ul>\n")
 
 

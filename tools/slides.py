@@ -12,8 +12,8 @@ until ``--write`` is run again):
 - a markdown cell that follows a code cell starts a subslide too: an explanation, its code and
   the code's output make one step of the talk, small enough for a projector;
 - a cell that holds nothing but an exercise's solution or model answer (what the student
-  edition removes, tools/student_edition.py) is a speaker note: hidden in the talk, there for
-  the teacher (reveal.js's speaker view, key S);
+  edition removes, tools/student_edition.py) is a speaker note: left out of the slides (the
+  notebook and the site's chapter page keep it, folded);
 - every other cell (code, more prose, a hint) stays on the slide before it ("-").
 Headings inside fenced code or inside a folded ``<details>`` block do not count.
 
