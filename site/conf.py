@@ -2,7 +2,8 @@
 """Build with ``make site`` (which stages the sources with site/stage.py, then runs Sphinx).
 
 Everything a page needs is served by the site itself, so it can be read offline and opens no
-connection to another host: MathJax, the widget manager and ipympl's front end come from npm
+connection to another host: MathJax, the widget manager, ipympl's front end and reveal.js (for
+the slide decks site/slides.py writes) come from npm
 (site/package.json, ``npm ci``) and are copied into ``_static``. Notebooks are never executed:
 the site shows the outputs committed with them.
 """

@@ -114,7 +114,7 @@ def stage(dest: Path) -> None:
                 if cell["cell_type"] == "markdown":
                     cell["source"] = retarget("".join(cell["source"]), page.parent, on_site)
             drop_undrawable_widgets(nb)
-            nb["cells"].insert(1, slides_link(page))
+            nb["cells"].insert(0, slides_link(page))
             target.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding="utf-8")
         else:
             text = retarget((REPO / page).read_text(encoding="utf-8"), page.parent, on_site)

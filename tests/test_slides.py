@@ -199,7 +199,7 @@ def test_each_chapter_page_links_to_its_deck_and_the_slides_page_lists_them_all(
     stage.stage(tmp_path)
     for path in NOTEBOOKS:
         cells = json.loads((tmp_path / "notebooks" / path.name).read_text())["cells"]
-        assert f'href="../slides/{path.stem}.html"' in "".join(cells[1]["source"]), path.name
+        assert f'href="../slides/{path.stem}.html"' in "".join(cells[0]["source"]), path.name
     page = (tmp_path / "slides.md").read_text()
     assert [f"slides/{p.stem}.html" for p in NOTEBOOKS] == re.findall(r'href="([^"]+)"', page)
     assert "Alt+R" in page
