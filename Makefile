@@ -15,7 +15,7 @@ ifeq ($(shell id -u 2>/dev/null),0)
 ROOT_FLAG := --allow-root
 endif
 
-.PHONY: install lab test execute lint benchmark check-python clean site site-check student
+.PHONY: install lab test execute lint benchmark check-python clean site site-check student slides
 
 # The virtual environment is rebuilt only when pyproject.toml changes. The Jupyter config
 # copied into it makes kernels encrypt their traffic (CurveZMQ), which also silences the
@@ -71,9 +71,13 @@ site/node_modules/.installed: site/package.json site/package-lock.json
 site: $(SITE_VENV)/.installed site/node_modules/.installed  ## the website, offline, from the committed notebooks: site/_build/html
 	$(SITE_VENV)/bin/python site/stage.py site/_build/src
 	$(SITE_VENV)/bin/sphinx-build -q -b html -c site site/_build/src site/_build/html
+	$(SITE_VENV)/bin/python site/slides.py site/_build/html
 
 site-check: site $(VENV)/.installed  ## open every page in Chromium with the network blocked; fail on anything broken
 	$(BIN)/python site/check.py site/_build/html
+
+slides:  ## re-cut every notebook into slides (its slide metadata) after editing it: tools/slides.py
+	$(PYTHON) tools/slides.py --write
 
 student:  ## the student edition in student/: the notebooks without the exercises' solutions
 	$(PYTHON) tools/student_edition.py student

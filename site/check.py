@@ -7,8 +7,10 @@ host is blocked (and counted as a failure): the site must work with no network a
 each page: no console error, page error or HTTP error; math typeset by MathJax (no error node,
 no raw ``$$`` left in the text); every image loaded; the chapter navigation lists every page;
 every internal link answers and its #anchor exists; no app figure is shown as a live canvas,
-which is blank without a kernel (the site shows each app's saved picture). Exit status 1 on
-any failure, with the list.
+which is blank without a kernel (the site shows each app's saved picture). Each slide deck
+(slides/*.html, site/slides.py) is opened with the same offline rules: reveal.js starts and
+holds several slides, its math is typeset, its pictures load, and its chapter page links to
+it. Exit status 1 on any failure, with the list.
 """
 
 from __future__ import annotations
@@ -63,11 +65,32 @@ def serve(site: Path, port: int) -> subprocess.Popen:
     raise RuntimeError("the local web server did not start")
 
 
+DECK_FACTS = """() => {
+  const text = [...document.querySelectorAll('.jp-RenderedMarkdown')]
+      .map(e => e.textContent).join('\\n');
+  return {
+    slides: Reveal.getTotalSlides(),
+    title: document.querySelector('.reveal .slides section h1')?.textContent || '',
+    math: document.querySelectorAll('mjx-container').length,
+    mathErrors: document.querySelectorAll('mjx-merror').length,
+    rawMath: (text.match(/\\$\\$/g) || []).length,
+    images: [...document.images]
+        .map(i => [i.getAttribute('src').slice(0, 60), i.complete && i.naturalWidth > 0]),
+    notes: document.querySelectorAll('aside.notes').length,
+    links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+  };
+}"""
+MIN_SLIDES = 3
+
+
 def check(site: Path, shots: Path | None = None, shot_pages=()) -> list[str]:
     from playwright.sync_api import sync_playwright
 
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                   if "_static" not in p.parts and "_sources" not in p.parts and p.name not in SKIP)
+    everything = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                        if "_static" not in p.parts and "_sources" not in p.parts
+                        and p.name not in SKIP)
+    decks = [p for p in everything if p.startswith("slides/")]
+    pages = [p for p in everything if p not in decks]
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     failures, ids, links = [], {}, {}
@@ -92,6 +115,12 @@ def check(site: Path, shots: Path | None = None, shot_pages=()) -> list[str]:
                                       shots if name in shot_pages else None)
                 failures += [f"{name}: {p}" for p in problems]
                 print(f"{name}: {'ok' if not problems else f'{len(problems)} problems'}")
+            for name in decks:
+                problems = check_deck(context, base, name, blocked, links,
+                                      shots if name in shot_pages else None)
+                failures += [f"{name}: {p}" for p in problems]
+                print(f"{name}: {'ok' if not problems else f'{len(problems)} problems'}")
+            failures += decks_linked(decks, links, base)
             failures += check_links(context, base, ids, links)
             browser.close()
     finally:
@@ -131,6 +160,54 @@ def check_page(context, base, name, pages, blocked, ids, links, shots):
         shots.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(shots / (name.replace("/", "_") + ".png")), full_page=False)
     page.close()
+    return problems
+
+
+def check_deck(context, base, name, blocked, links, shots):
+    """A slide deck: reveal.js running offline, with its slides, math and pictures."""
+    page = context.new_page()
+    problems, before = [], len(blocked)
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text[:300]}"))
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status} {r.url}"))
+    page.goto(base + name, wait_until="networkidle")
+    try:
+        page.wait_for_function("window.Reveal && Reveal.isReady && Reveal.isReady()",
+                               timeout=15_000)
+        page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise",
+                               timeout=15_000)
+        page.evaluate("MathJax.startup.promise")
+    except Exception as error:                     # noqa: BLE001  (reported, not raised)
+        problems.append(f"reveal.js or MathJax did not start: {str(error)[:200]}")
+        page.close()
+        return problems + [f"blocked request to another host: {u}" for u in blocked[before:]]
+    facts = page.evaluate(DECK_FACTS)
+    links[name] = facts["links"]
+    problems += [f"blocked request to another host: {url}" for url in blocked[before:]]
+    if facts["slides"] < MIN_SLIDES:
+        problems.append(f"only {facts['slides']} slides")
+    if not facts["title"].strip():
+        problems.append("the first slide has no title")
+    if facts["mathErrors"] or facts["rawMath"]:
+        problems.append(f"math not typeset: {facts['mathErrors']} errors, "
+                        f"{facts['rawMath']} raw $$")
+    problems += [f"image did not load: {src}" for src, ok in facts["images"] if not ok]
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / (name.replace("/", "_") + ".png")))
+    print(f"  {name}: {facts['slides']} slides, {facts['math']} formulas, "
+          f"{len(facts['images'])} pictures, {facts['notes']} speaker notes")
+    page.close()
+    return problems
+
+
+def decks_linked(decks, links, base):
+    """Every deck is linked from its chapter's page."""
+    problems = []
+    for deck in decks:
+        chapter = "notebooks/" + deck.removeprefix("slides/")
+        if base + deck not in {urldefrag(h)[0] for h in links.get(chapter, [])}:
+            problems.append(f"{chapter} does not link to its slides, {deck}")
     return problems
 
 

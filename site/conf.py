@@ -2,7 +2,8 @@
 """Build with ``make site`` (which stages the sources with site/stage.py, then runs Sphinx).
 
 Everything a page needs is served by the site itself, so it can be read offline and opens no
-connection to another host: MathJax, the widget manager and ipympl's front end come from npm
+connection to another host: MathJax, the widget manager, ipympl's front end and reveal.js (for
+the slide decks site/slides.py writes) come from npm
 (site/package.json, ``npm ci``) and are copied into ``_static``. Notebooks are never executed:
 the site shows the outputs committed with them.
 """
@@ -53,6 +54,9 @@ _ASSETS = {
         "*.map", "embed.js", "libembed-amd.js", "*.LICENSE.txt")),
     "jupyter-matplotlib": ("jupyter-matplotlib/dist", None),
     "requirejs": ("requirejs", shutil.ignore_patterns("bin", "*.md", "package.json")),
+    # the classroom decks (site/slides.py): reveal.js, its themes and speaker notes
+    "reveal.js/dist": ("reveal.js/dist", shutil.ignore_patterns("*.map", "*.esm.js")),
+    "reveal.js/plugin/notes": ("reveal.js/plugin/notes", shutil.ignore_patterns("*.esm.js")),
 }
 for name, (source, ignore) in _ASSETS.items():
     shutil.copytree(NODE_MODULES / source, VENDOR / name, ignore=ignore, dirs_exist_ok=True)

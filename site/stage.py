@@ -9,6 +9,8 @@ Copies, never edits the originals. Two changes are made to the copies, both abou
   that file in the repository on GitHub, so it does not break;
 - the Binder badge's picture, which the README loads from mybinder.org, is a local copy
   (site/binder-badge.svg), because a page of the site loads nothing from another host.
+Each chapter page also opens with a link to its slide deck (site/slides.py writes the decks),
+and a Slides page lists every deck and says how to present the notebooks live (RISE).
 And the saved state of widgets the site cannot draw (the drawing pad of notebook 12 is an
 anywidget, whose code comes from the kernel) is left out, so no page asks for missing code:
 the site shows every app's saved picture instead (site/conf.py).
@@ -61,7 +63,42 @@ def drop_undrawable_widgets(nb: dict) -> None:
 def toctree(notebooks: list[Path]) -> str:
     entries = "\n".join(p.with_suffix("").as_posix() for p in notebooks)
     return (f"\n\n```{{toctree}}\n:hidden:\n:caption: Chapters\n\n"
-            f"{entries}\nnotebooks/glossary\n```\n")
+            f"{entries}\nnotebooks/glossary\nslides\n```\n")
+
+
+def title(nb: dict) -> str:
+    """A notebook's title: its first heading, without the #."""
+    first = "".join(nb["cells"][0]["source"]).lstrip()
+    return first.split("\n", 1)[0].lstrip("# ").strip()
+
+
+def slides_link(page: Path) -> dict:
+    """The cell that opens a chapter page with a link to the chapter's slide deck."""
+    href = f"../slides/{page.stem}.html"
+    return {"cell_type": "markdown", "id": "slides-link", "metadata": {},
+            "source": f'<p class="slides-link">Teaching this chapter? '
+                      f'<a href="{href}">Open it as slides</a> (reveal.js, offline; '
+                      f'<a href="../slides.html">how to present it live</a>).</p>'}
+
+
+def slides_page(notebooks: list[Path]) -> str:
+    """The Slides page: every deck, and how to present the notebooks live."""
+    items = "\n".join(
+        f'<li><a href="slides/{p.stem}.html">'
+        f'{title(json.loads((REPO / p).read_text(encoding="utf-8")))}</a></li>'
+        for p in notebooks)
+    return ("# Slides\n\nEach notebook is also a talk, cut into slides by one rule "
+            "(`tools/slides.py`): a section is a slide; a subsection, or an explanation "
+            "after code, goes below it; the exercises' solutions are left out of the slides, as "
+            "speaker notes (they stay, folded, on each chapter's page).\n\n"
+            "**Live, with code that runs:** in JupyterLab (`make lab`), open a notebook and "
+            "press the slideshow button of the notebook's toolbar, or Alt+R (RISE). "
+            "Shift+Enter runs the code cell on a slide and moves on. The apps show their "
+            "picture there but not their sliders (jupyterlab-rise 0.43 with ipywidgets 8): "
+            "for those sections, go back to the notebook.\n\n"
+            "**Offline, to read or project without Python:** the decks below, from the "
+            "committed outputs (arrow keys or space to move).\n\n"
+            f"<ul class=\"slide-decks\">\n{items}\n</ul>\n")
 
 
 def stage(dest: Path) -> None:
@@ -77,6 +114,7 @@ def stage(dest: Path) -> None:
                 if cell["cell_type"] == "markdown":
                     cell["source"] = retarget("".join(cell["source"]), page.parent, on_site)
             drop_undrawable_widgets(nb)
+            nb["cells"].insert(0, slides_link(page))
             target.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding="utf-8")
         else:
             text = retarget((REPO / page).read_text(encoding="utf-8"), page.parent, on_site)
@@ -84,6 +122,8 @@ def stage(dest: Path) -> None:
                 text = text.replace(BADGE, "binder-badge.svg")
                 text += toctree([p for p in pages() if p.suffix == ".ipynb"])
                 shutil.copy(REPO / "site" / "binder-badge.svg", dest / "binder-badge.svg")
+                chapters = [p for p in pages() if p.suffix == ".ipynb"]
+                (dest / "slides.md").write_text(slides_page(chapters), encoding="utf-8")
             target.write_text(text, encoding="utf-8")
 
 
