@@ -7,11 +7,13 @@ import numpy as np
 import pytest
 
 from nn_helpers.playground import (
+    FEATURES,
     PlaygroundModel,
     PlaygroundSettings,
     TrainingDiverged,
     hidden_mosaic,
 )
+from nn_helpers.plots import grid_around
 
 SPIRALS = dict(dataset="spirals", noise=0.05, n_points=400, hidden=(16, 16, 16),
                activation="relu")
@@ -74,8 +76,10 @@ def test_share_string_rebuilds_the_experiment():
 
 def test_training_settings_change_without_reset():
     model = PlaygroundModel(seed=0).step(2)
-    model.set_training(lr=0.3, l2=0.01, batch_size=5)
+    model.set_training(lr=0.3, regularization="l2", reg_rate=0.01, batch_size=5)
     assert model.epoch == 2 and model.sgd.lr == 0.3 and model.sgd.weight_decay == 0.01
+    model.set_training(regularization="l1")
+    assert model.sgd.weight_decay == 0 and model.sgd.l1 == 0.01
     model.step(1)
     assert model.epoch == 3
 
@@ -111,10 +115,17 @@ def test_too_large_learning_rate_reports_divergence():
 
 @pytest.mark.parametrize("bad, message", [
     (dict(dataset="iris"), "dataset must be one of"),
-    (dict(hidden=()), "hidden must list"),
     (dict(hidden=(4, 0)), "hidden must list"),
+    (dict(hidden=(4, 2.5)), "hidden must list"),
+    (dict(hidden=4), "hidden must list"),
     (dict(lr=0), "lr must be"),
-    (dict(l2=-1), "l2 must be"),
+    (dict(reg_rate=-1), "reg_rate must be"),
+    (dict(regularization="l3"), "regularization must be one of"),
+    (dict(features=()), "features must list"),
+    (dict(features=("x1", "x3")), "features must list"),
+    (dict(features=("x1", "x1")), "features must list"),
+    (dict(test_fraction=1.0), "test_fraction"),
+    (dict(test_fraction="half"), "test_fraction"),
     (dict(activation="softmax"), "activation must be one of"),
     (dict(batch_size=0), "batch_size must be"),
     (dict(seed=-1), "seed must be"),
@@ -127,6 +138,176 @@ def test_bad_settings_are_rejected_with_the_argument_named(bad, message):
 def test_batch_larger_than_training_set_is_rejected():
     with pytest.raises(ValueError, match="batch_size=500"):
         PlaygroundModel(n_points=100, batch_size=500)
+
+
+# --------------------------------------------------------------- features, layers, penalty
+def test_good_features_replace_the_hidden_layer():
+    """Circles: x1², x2² with no hidden layer separate them; x1, x2 alone cannot. XOR:
+    x1·x2 is the feature that does it."""
+    plain = PlaygroundModel(dataset="circles", hidden=()).step(100)
+    squares = PlaygroundModel(dataset="circles", hidden=(), features=("x1^2", "x2^2")).step(100)
+    assert [W.shape for W in squares.net.weights] == [(2, 1)]     # a single neuron
+    assert plain.train_accuracy < 0.7 and squares.train_accuracy > 0.95
+    product = PlaygroundModel(dataset="xor", hidden=(), features=("x1", "x2", "x1*x2"))
+    assert product.step(100).train_accuracy == 1.0
+
+
+def test_features_are_computed_from_the_standardized_points_in_registry_order():
+    model = PlaygroundModel(features=("sin x2", "x1^2", "x1"))
+    assert model.settings.features == ("x1", "x1^2", "sin x2")   # one spelling, one order
+    S = (model.X_train - model.mean) / model.std
+    np.testing.assert_allclose(model.features_of(model.X_train),
+                               np.column_stack([S[:, 0], S[:, 0] ** 2, np.sin(S[:, 1])]))
+    assert set(FEATURES) == {"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin x1", "sin x2"}
+
+
+def test_a_different_width_per_layer_and_the_linear_activation():
+    model = PlaygroundModel(hidden=(5, 3, 2), activation="linear")
+    assert model.settings.activation == "identity"       # "linear" is its everyday name
+    assert [W.shape for W in model.net.weights] == [(2, 5), (5, 3), (3, 2), (2, 1)]
+    # linear layers compose to one linear map: XOR stays out of reach
+    assert model.step(100).train_accuracy < 0.8
+
+
+def test_l1_sets_weights_to_exactly_zero_and_l2_only_shrinks_them():
+    base = dict(dataset="circles", hidden=(8,), seed=0)
+    l1 = PlaygroundModel(**base, regularization="l1", reg_rate=0.01).step(100)
+    l2 = PlaygroundModel(**base, regularization="l2", reg_rate=0.01).step(100)
+    none = PlaygroundModel(**base).step(100)
+    assert l1.zero_weights() >= 5 and l2.zero_weights() == 0 == none.zero_weights()
+    size = [sum(float(np.square(W).sum()) for W in m.net.weights) for m in (none, l2)]
+    assert size[1] < size[0]
+    # the penalty that is reported, and the summary says the losses leave it out
+    W = l1.net.weights
+    assert l1.penalty() == pytest.approx(0.01 * sum(np.abs(w).sum() for w in W))
+    assert l2.penalty() == pytest.approx(0.005 * sum(np.square(w).sum() for w in l2.net.weights))
+    assert "without the L1 penalty" in l1.summary() and "penalty" not in none.summary()
+
+
+def test_the_l1_step_is_a_subgradient_step_that_stops_at_zero():
+    model = PlaygroundModel(hidden=(3,), regularization="l1", reg_rate=0.5, lr=0.1)
+    before = [W.copy() for W in model.net.weights]
+    zero = [(np.zeros_like(W), np.zeros_like(b)) for W, b in model.net.parameters]
+    model.sgd.step(model.net, zero)                     # no data gradient: the penalty alone
+    for W0, W1 in zip(before, model.net.weights):
+        stepped = W0 - 0.1 * 0.5 * np.sign(W0)
+        np.testing.assert_allclose(W1, np.where(np.sign(stepped) == np.sign(W0), stepped, 0))
+
+
+@pytest.mark.parametrize("dataset", ["plane", "bumps"])
+def test_regression_sets_learn_with_mse_and_no_accuracy(dataset):
+    model = PlaygroundModel(dataset=dataset, noise=0.0)
+    assert model.settings.problem == "regression" and model.regression
+    assert model.y.min() >= -1 and model.y.max() <= 1 and len(np.unique(model.y)) > 50
+    assert model.net.output.name == "identity" and model.net.loss.name == "mse"
+    start = model.history.test_loss[0]
+    model.step(150)
+    assert model.history.test_loss[-1] < 0.25 * start
+    assert model.test_accuracy is None and "test MSE" in model.summary()
+    F = model.features_of(model.X_test)
+    mse = float(np.mean((model.net.predict(F)[:, 0] - model.y_test) ** 2))
+    assert model.history.test_loss[-1] == pytest.approx(mse)
+    with pytest.raises(ValueError, match="regression"):
+        model.train_until(0.9)
+
+
+def test_discretized_output():
+    model = PlaygroundModel(dataset="circles").step(5)
+    P = model.decision_grid()[2]
+    np.testing.assert_array_equal(model.decision_grid(discretize=True)[2], P >= 0.5)
+    reg = PlaygroundModel(dataset="bumps").step(5)
+    D = reg.decision_grid(discretize=True)[2]
+    assert set(np.unique(D)) <= {-1, -0.5, 0, 0.5, 1}
+
+
+def test_test_fraction_sets_the_split():
+    model = PlaygroundModel(n_points=200, test_fraction=0.3)
+    assert (len(model.X_train), len(model.X_test)) == (140, 60)
+
+
+def test_new_seed_moves_to_the_next_seed_and_reset_keeps_it():
+    model = PlaygroundModel(dataset="moons", seed=4)
+    start = [W.copy() for W in model.net.weights]
+    model.step(3).reset()
+    assert all(np.array_equal(a, b) for a, b in zip(start, model.net.weights))
+    model.new_seed()
+    assert model.settings.seed == 5 and model.epoch == 0
+    assert not np.array_equal(start[0], model.net.weights[0])
+
+
+def test_a_refused_setting_changes_nothing():
+    model = PlaygroundModel(dataset="xor", n_points=40).step(2)
+    with pytest.raises(ValueError, match="batch_size=30"):
+        model.reset(batch_size=30, dataset="circles")
+    assert model.settings.dataset == "xor" and model.epoch == 2
+
+
+def test_trace_example_is_the_networks_own_forward_and_backward_pass():
+    model = PlaygroundModel(dataset="circles", features=("x1", "x2", "x1^2"),
+                            hidden=(4, 3)).step(3)
+    t = model.trace_example(7)
+    F = model.features_of(model.X_train[7:8])
+    cache = model.net.forward(F)
+    grads = model.net.backward(cache, [[model.y_train[7]]])
+    np.testing.assert_array_equal(t.a[0], F[0])
+    assert list(t.features) == ["x1", "x2", "x1^2"]
+    for l, (dW, db) in enumerate(grads):
+        np.testing.assert_array_equal(t.dW[l], dW)
+        np.testing.assert_array_equal(t.delta[l], db)
+        np.testing.assert_allclose(t.dW[l], np.outer(t.a[l], t.delta[l]))     # BP4
+        np.testing.assert_array_equal(t.z[l], cache.Z[l][0])
+    assert [len(a) for a in t.a] == [3, 4, 3, 1]
+    # the cost of the example, and its derivative by finite differences for one weight
+    p = float(t.a[-1][0])
+    y = t.y
+    assert t.cost == pytest.approx(-(y * np.log(p) + (1 - y) * np.log(1 - p)))
+    W = model.net.weights[0]
+    eps, old = 1e-6, W[1, 2]
+    W[1, 2] = old + eps
+    up = model.net.cost(F, [[y]])
+    W[1, 2] = old - eps
+    down = model.net.cost(F, [[y]])
+    W[1, 2] = old
+    assert (up - down) / (2 * eps) == pytest.approx(t.dW[0][1, 2], rel=1e-5)
+    with pytest.raises(ValueError, match="row of a training example, 0 to 99"):
+        model.trace_example(100)
+
+
+def test_node_grids_cover_every_layer_features_to_output():
+    model = PlaygroundModel(features=("x1", "x2", "sin x1"), hidden=(3, 5))
+    grids = model.node_grids(resolution=8)
+    assert [g.shape for g in grids] == [(3, 8, 8), (3, 8, 8), (5, 8, 8), (1, 8, 8)]
+    xx, yy = grid_around(model.X, resolution=8)
+    np.testing.assert_allclose(grids[-1][0], model.predict(
+        np.column_stack([xx.ravel(), yy.ravel()]))[:, 0].reshape(8, 8))
+    np.testing.assert_allclose(grids[0][0], (xx - model.mean[0]) / model.std[0])
+
+
+def test_from_code_round_trips_share():
+    model = PlaygroundModel(dataset="bumps", features=("x1", "x1*x2"), hidden=(3, 1),
+                            activation="relu", regularization="l1", reg_rate=0.003,
+                            test_fraction=0.3, seed=12)
+    clone = PlaygroundModel.from_code(model.share())
+    assert clone.settings == model.settings
+    assert clone.step(3).history == model.step(3).history
+    assert PlaygroundModel.from_code("Playground(dataset='circles')").settings.dataset == "circles"
+
+
+@pytest.mark.parametrize("code, message", [
+    ("PlaygroundModel(dataset='xor'", "could not read the code"),
+    ("print('hi')", "one call of PlaygroundModel"),
+    ("PlaygroundModel('xor')", "name every setting"),
+    ("PlaygroundModel(**{'seed': 1})", "no \\*\\*"),
+    ("PlaygroundModel(colour='red')", "'colour' is not a setting"),
+    ("PlaygroundModel(seed=1, seed=2)", "given twice"),
+    ("PlaygroundModel(seed=__import__('os').getpid())", "plain value"),
+    ("PlaygroundModel(hidden=(4, 0))", "hidden must list"),
+])
+def test_from_code_never_runs_code_and_says_what_is_wrong(code, message):
+    with pytest.raises((ValueError, SyntaxError), match=message):
+        PlaygroundModel.from_code(code)
+    with pytest.raises(TypeError, match="as a string"):
+        PlaygroundModel.from_code(None)
 
 
 # ------------------------------------------------------------------------- the widget
