@@ -332,13 +332,145 @@ def test_widget_builds_headlessly(playground):
 def test_step_button_trains_and_moves_the_pictures(playground):
     pg = playground
     boundary = pg.boundary_image.get_array().copy()
-    units = pg.units_image.get_array().copy()
+    diagram = pg.diagram_image.get_array().copy()
+    widths = pg.edges.get_linewidths().copy()
+    artists = (pg.diagram_image, pg.edges, len(pg.ax_diagram.get_children()))
     pg.step_button.click()
     assert pg.model.history.epoch == [0, 1]
     assert "epoch 1:" in pg.status.value
     assert not np.allclose(pg.boundary_image.get_array(), boundary)
-    assert not np.allclose(pg.units_image.get_array(), units, equal_nan=True)
+    assert not np.allclose(pg.diagram_image.get_array(), diagram, equal_nan=True)
+    assert not np.allclose(pg.edges.get_linewidths(), widths)
+    # a training step moves the data of the artists, it never re-creates them
+    assert (pg.diagram_image, pg.edges, len(pg.ax_diagram.get_children())) == artists
     np.testing.assert_array_equal(pg.train_line.get_xdata(), [0, 1])
+
+
+def test_the_diagram_shows_every_node_and_every_weight(playground):
+    from nn_helpers.apps.playground import TILE, edge_widths
+
+    pg = playground
+    m = pg.model
+    image = pg.diagram_image.get_array()
+    grids = m.node_grids(TILE)
+    for layer, (units, xy) in enumerate(zip(grids, pg._node_xy)):
+        for tile, (x, y) in zip(units, xy):
+            x0, y0 = int(x) - TILE // 2, int(y) - TILE // 2
+            shown = image[y0:y0 + TILE, x0:x0 + TILE][::-1]
+            want = 2 * tile - 1 if layer == len(grids) - 1 else tile / np.abs(tile).max()
+            np.testing.assert_allclose(shown, want)
+    weights = np.concatenate([W.ravel() for W in m.net.weights])
+    assert len(pg.edges.get_segments()) == len(weights) == 2 * 6 + 6 * 6 + 6
+    np.testing.assert_allclose(pg.edges.get_linewidths(), edge_widths(weights))
+    orange = np.array([230, 159, 0]) / 255
+    colours = pg.edges.get_colors()[:, :3]
+    np.testing.assert_allclose(colours[weights >= 0], np.tile(orange, ((weights >= 0).sum(), 1)))
+    assert not np.allclose(colours[weights < 0], orange)
+    # W[0][k, j] joins feature k to unit j of layer 1
+    start, end = pg.edges.get_segments()[1]          # k = 0, j = 1
+    assert start[1] == pg._node_xy[0][0, 1] and end[1] == pg._node_xy[1][1, 1]
+
+
+def test_feature_toggles_layer_buttons_and_unit_boxes_rebuild_the_network(playground):
+    pg = playground
+    pg.controls["feature x1^2"].value = True
+    assert pg.model.settings.features == ("x1", "x2", "x1^2")
+    assert pg.model.net.weights[0].shape == (3, 6)
+    pg.remove_layer_button.click()
+    pg.remove_layer_button.click()
+    assert pg.model.settings.hidden == () and len(pg.model.net.weights) == 1
+    assert len(pg.edges.get_segments()) == 3
+    pg.remove_layer_button.click()      # a button's handler logs its error, shown here:
+    assert "0 to 4 hidden layers" in pg.status.value
+    pg.add_layer_button.click()
+    pg.controls["units 1"].value = 3
+    pg.add_layer_button.click()
+    pg.controls["units 2"].value = 2
+    assert pg.model.settings.hidden == (3, 2)
+    assert pg.controls["units 3"].layout.display == "none"
+    for name in ("x1", "x2", "x1^2"):
+        pg.controls[f"feature {name}"].value = False if name != "x1^2" else True
+    with pytest.raises(ValueError, match="at least one input feature"):
+        pg.controls["feature x1^2"].value = False
+    assert pg.controls["feature x1^2"].value and pg.model.settings.features == ("x1^2",)
+
+
+def test_activation_regularization_and_problem_menus(playground):
+    pg = playground
+    pg.controls["activation"].value = "identity"
+    assert dict(pg.controls["activation"].options)["linear"] == "identity"
+    assert pg.model.net.hidden.name == "identity"
+    pg.controls["regularization"].value = "l1"
+    pg.controls["reg_rate"].value = 0.01
+    assert pg.model.sgd.l1 == 0.01 and "reg_rate=0.01" in pg.share_box.value
+    assert "L1 penalty" in pg.status.value
+    pg.controls["dataset"].value = "plane"
+    assert pg.model.regression and "test MSE" in pg.status.value
+    assert pg.ax_loss.get_ylabel() == "MSE"
+    assert pg.boundary_image.get_clim() == (-1, 1)
+
+
+def test_test_ratio_show_test_points_and_discretize(playground):
+    pg = playground
+    pg.controls["test %"].value = 30
+    assert pg.model.settings.test_fraction == 0.3 and len(pg.model.X_test) == 60
+    assert all(p.get_visible() for p in pg.test_points)
+    pg.controls["show test points"].value = False
+    assert not any(p.get_visible() for p in pg.test_points)
+    pg.step_button.click()
+    pg.controls["discretize output"].value = True
+    np.testing.assert_array_equal(np.unique(pg.boundary_image.get_array()), [0, 1])
+
+
+def test_trace_button_writes_the_examples_numbers_on_the_diagram(playground):
+    pg = playground
+    pg.step_button.click()
+    pg.trace_button.click()
+    t = pg.model.trace_example(0)
+    texts = [text.get_text() for text in pg._trace_texts]
+    assert len(texts) == 2 + 6 + 6 + 1
+    assert texts[0] == f"{t.a[0][0]:.2f}"                   # a feature: its value
+    assert texts[-1] == f"{t.a[-1][0]:.2f}\nδ {t.delta[-1][0]:.3f}"   # the output: a and delta
+    assert "training example 0" in pg.status.value and f"cost {t.cost:.4f}" in pg.status.value
+    np.testing.assert_array_equal(pg.trace_marker.get_xdata(), [t.x[0]])
+    pg.trace_button.click()
+    assert "training example 1" in pg.status.value
+    pg.step_button.click()                                  # the weights moved: trace gone
+    assert pg._trace_texts == [] and len(pg.trace_marker.get_xdata()) == 0
+
+
+def test_new_seed_and_load_code_set_the_controls_to_match(playground):
+    pg = playground
+    pg.new_seed()
+    assert pg.model.settings.seed == 1 and pg.controls["seed"].value == 1
+    code = ("PlaygroundModel(dataset='circles', features=('x1^2', 'x2^2'), hidden=(3,), "
+            "activation='relu', lr=0.03, regularization='l2', reg_rate=0.001, "
+            "test_fraction=0.2, noise=0.15, seed=7)")
+    pg.code_box.value = code
+    pg.load_button.click()
+    s = pg.model.settings
+    assert s == PlaygroundModel.from_code(code).settings
+    c = pg.controls
+    assert (c["dataset"].value, c["noise"].value, c["test %"].value, c["seed"].value,
+            c["lr"].value, c["regularization"].value, c["reg_rate"].value,
+            c["units 1"].value, c["units 2"].layout.display) == (
+        "circles", 0.15, 20, 7, 0.03, "l2", 0.001, 3, "none")
+    assert [c[f"feature {f}"].value for f in FEATURES] == [False, False, True, True,
+                                                           False, False, False]
+    assert pg.model.epoch == 0 and "dataset='circles'" in pg.share_box.value
+    pg.code_box.value = "PlaygroundModel(seed=os.getpid())"
+    pg.load_button.click()              # a button's handler logs its error, shown here:
+    assert "plain value" in pg.status.value and pg.model.settings == s
+
+
+def test_playground_from_code():
+    pytest.importorskip("ipympl")
+    from nn_helpers.playground import Playground
+
+    pg = Playground.from_code("Playground(dataset='moons', hidden=(2, 5))")
+    assert pg.model.settings.hidden == (2, 5)
+    assert [c.value for c in (pg.controls["units 1"], pg.controls["units 2"])] == [2, 5]
+    pg.close()
 
 
 def test_play_ticks_train_and_stop_button_rewind_is_ignored(playground):
@@ -360,10 +492,6 @@ def test_changing_the_data_set_resets_and_redraws(playground):
     pg.controls["dataset"].value = "circles"
     assert pg.model.settings.dataset == "circles" and pg.model.epoch == 0
     assert not np.allclose(pg.boundary_image.get_array(), before)
-    pg.controls["layers"].value = 3
-    pg.controls["units"].value = 2
-    assert pg.model.settings.hidden == (2, 2, 2)
-    assert pg.units_image.get_array().shape == (3 * 26 - 2, 2 * 26 - 2)
 
 
 def test_learning_rate_menu_changes_training_without_reset(playground):
@@ -391,14 +519,15 @@ def test_a_failing_callback_shows_an_error(playground, monkeypatch):
 
 
 @pytest.mark.parametrize("settings,words", [
-    (dict(hidden=(20,)), r"20 units in a layer \(the slider goes from 1 to 16\)"),
-    (dict(hidden=(4, 4, 4, 4, 4)), r"5 layers \(the slider goes from 1 to 4\)"),
-    (dict(hidden=(3, 5)), r"different widths"),
-    (dict(noise=0.9), r"noise=0.9 \(the slider goes from 0.0 to 0.5\)"),
+    (dict(hidden=(20,)), r"20 units in a layer \(each layer's box takes 1 to 8\)"),
+    (dict(hidden=(4, 4, 4, 4, 4)), r"5 layers \(the playground shows 0 to 4\)"),
+    (dict(noise=0.9), r"noise=0.9 \(the slider goes from 0.0 to 0.5"),
+    (dict(noise=0.123), r"noise=0.123 .*two decimals"),
+    (dict(test_fraction=0.25), r"test_fraction=0.25 \(the slider takes 0.1 to 0.9"),
 ])
 def test_settings_the_controls_cannot_show_are_refused_not_clamped(settings, words):
     from nn_helpers.playground import Playground
 
     with pytest.raises(ValueError, match=words + r".*PlaygroundModel"):
         Playground(PlaygroundSettings(**settings))
-    assert PlaygroundModel(PlaygroundSettings(**settings)).settings.hidden   # the model takes them
+    assert PlaygroundModel(PlaygroundSettings(**settings)).settings.hidden is not None
