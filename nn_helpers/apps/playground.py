@@ -38,6 +38,7 @@ import ipywidgets as w
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.ticker import MaxNLocator
 
 from ..playground import (
     ACTIVATIONS,
@@ -266,7 +267,7 @@ class Playground(App):
         canvas.footer_visible = False
         canvas.resizable = False
         axes = fig.subplot_mosaic([["boundary", "loss"], ["diagram", "diagram"]], gridspec_kw={
-            "height_ratios": [1.25, 1], "left": 0.1, "right": 0.98, "bottom": 0.015,
+            "height_ratios": [1.25, 1], "left": 0.1, "right": 0.96, "bottom": 0.015,
             "top": 0.95, "wspace": 0.32, "hspace": 0.32})
         self.ax_boundary, self.ax_loss, self.ax_diagram = (axes[k] for k in
                                                            ("boundary", "loss", "diagram"))
@@ -327,6 +328,7 @@ class Playground(App):
                 title="loss")
         lax.legend(loc="upper right", fontsize=SMALL_FONT)
         lax.grid(alpha=0.3)
+        lax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         self._build_diagram()
         for text in (ax.title, lax.title, lax.xaxis.label, lax.yaxis.label, ax.xaxis.label,
                      ax.yaxis.label):
