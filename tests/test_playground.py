@@ -417,9 +417,11 @@ def test_test_ratio_show_test_points_and_discretize(playground):
     assert all(p.get_visible() for p in pg.test_points)
     pg.controls["show test points"].value = False
     assert not any(p.get_visible() for p in pg.test_points)
+    assert pg.status.value.endswith("test points hidden</span>")     # the readout says so
     pg.step_button.click()
     pg.controls["discretize output"].value = True
     np.testing.assert_array_equal(np.unique(pg.boundary_image.get_array()), [0, 1])
+    assert "output discretized" in pg.status.value
 
 
 def test_trace_button_writes_the_examples_numbers_on_the_diagram(playground):

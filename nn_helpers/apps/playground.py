@@ -384,9 +384,15 @@ class Playground(App):
         self.ax_loss.set_ylim(0, 1.05 * top if math.isfinite(top) else 1.0)
         self._update_diagram()
         self._clear_trace()
-        self.readout.value = f"<span class='pg-status'>{html.escape(m.summary())}</span>"
+        self.readout.value = f"<span class='pg-status'>{html.escape(self._status())}</span>"
         self._show_share()
         self.redraw()
+
+    def _status(self):
+        """The model's summary, and what the picture leaves out or rounds."""
+        notes = [("test points hidden", not self.controls["show test points"].value),
+                 ("output discretized", self.controls["discretize output"].value)]
+        return "; ".join([self.model.summary()] + [note for note, on in notes if on])
 
     def _update_diagram(self):
         m = self.model
@@ -434,7 +440,7 @@ class Playground(App):
             f"<span class='pg-status'>trace of training example {i}: point ({t.x[0]:.2f}, "
             f"{t.x[1]:.2f}), {target}, output {answer:.3f}, cost {t.cost:.4f}. On the "
             f"diagram: each node's output, and δ = dC/dz (its error). "
-            f"{html.escape(m.summary())}</span>")
+            f"{html.escape(self._status())}</span>")
         self.redraw()
         return t
 
@@ -525,7 +531,7 @@ class Playground(App):
         self.model.set_training(lr=c["lr"].value, batch_size=c["batch_size"].value,
                                 regularization=c["regularization"].value,
                                 reg_rate=c["reg_rate"].value)
-        self.readout.value = f"<span class='pg-status'>{html.escape(self.model.summary())}</span>"
+        self.readout.value = f"<span class='pg-status'>{html.escape(self._status())}</span>"
         self._show_share()
 
     def show_error(self, err):
