@@ -553,7 +553,11 @@ def exercise_playground(page):
     view = app_locator(page, ".pg-status")
     check_fits(view, "11")
     status = view.locator(".pg-status, .pg-error, .pg-diverged").first
-    everything = ["boundary", "loss", "diagram"]
+    # "diagram nodes": the node pictures (the strips between the columns left out);
+    # "diagram edges": the weight lines (the node pictures and traced numbers left out)
+    nodes, edges = "diagram nodes", "diagram edges"
+    everything = ["boundary", "loss", "diagram", nodes, edges]
+    data = ["boundary", "loss", "diagram", nodes]     # new data, the same first weights
     # the cell after the playground switched it to circles and clicked Step 10 times
     expect(status).to_contain_text("epoch 10:", timeout=TIMEOUT_MS)
 
@@ -586,22 +590,24 @@ def exercise_playground(page):
         expect(status).not_to_have_text(before)
         expect(status).to_contain_text(re.compile(r"^epoch [2-9]\d*:"))
 
+    # one epoch moves the weights by a few hundredths: the lines' widths by less than a
+    # pixel, so the lines are checked where the weights change more (Reset below, ...)
     check_interaction(view, status, "11_step_button", lambda: step.click(), r"^epoch 11:",
-                      must_change=everything)
+                      must_change=data)
     measure_latency(view, "11 Step button", [lambda: step.click()] * 5)
     check_interaction(view, status, "11_reset_button", lambda: button("Reset").click(),
                       r"^epoch 0:", must_change=everything)
     train_a_little()
-    # new noisy points, the same first weights: the points, the loss and the features'
-    # pictures (the grid follows the points) change
+    # new noisy points, the same first weights: the points, the loss and the nodes'
+    # pictures (their grid follows the points) change
     check_interaction(view, status, "11_noise_slider_keyboard",
                       press_keys(slider(view, "noise"), "ArrowRight"), r"^epoch 0:",
-                      must_change=everything)
+                      must_change=data)
     expect(view.el).to_contain_text("noise=0.15")
     train_a_little()
     check_interaction(view, status, "11_test_ratio_slider_keyboard",
                       press_keys(slider(view, "test points %"), "ArrowLeft"), r"^epoch 0:",
-                      must_change=["boundary", "loss"])
+                      must_change=data)
     expect(view.el).to_contain_text("test_fraction=0.4")
     train_a_little()
     check_interaction(view, status, "11_feature_toggle", lambda: button("x1²").click(),
@@ -633,6 +639,9 @@ def exercise_playground(page):
                       r"^epoch 3:.*L1 penalty", must_change=everything)
     check_interaction(view, status, "11_trace_example", lambda: button("Trace example").click(),
                       r"^trace of training example 0:", must_change=["boundary", "diagram"])
+    check_interaction(view, status, "11_trace_next_example",
+                      lambda: button("Trace example").click(),
+                      r"^trace of training example 1:", must_change=["boundary", "diagram"])
     check_interaction(view, status, "11_show_test_points",
                       lambda: view.locator("label", has_text="show test points").click(),
                       r"test points hidden$", must_change=["boundary"])

@@ -533,3 +533,22 @@ def test_settings_the_controls_cannot_show_are_refused_not_clamped(settings, wor
     with pytest.raises(ValueError, match=words + r".*PlaygroundModel"):
         Playground(PlaygroundSettings(**settings))
     assert PlaygroundModel(PlaygroundSettings(**settings)).settings.hidden is not None
+
+
+def test_data_boxes_split_the_diagram_into_its_nodes_and_its_edges(playground):
+    """What the browser test compares: "diagram nodes" leaves out the strips between the
+    columns (lines only), "diagram edges" leaves out every node picture."""
+    pg = playground
+    pg.figure.draw_without_rendering()
+    axes = {a["name"]: a for a in pg.data_boxes()["axes"]}
+    assert set(axes) == {"boundary", "loss", "diagram", "diagram nodes", "diagram edges"}
+    assert len(axes["diagram nodes"]["masks"]) == 3 + 1        # 3 gaps + right of the output
+    assert len(axes["diagram edges"]["masks"]) == 2 + 6 + 6 + 1  # one per node
+    x0, y0, x1, y1 = axes["diagram"]["box"]
+    for mx0, my0, mx1, my1 in axes["diagram edges"]["masks"]:
+        assert x0 - 1 <= mx0 < mx1 <= x1 + 1 and y0 - 1 <= my0 < my1 <= y1 + 1
+        assert 20 < mx1 - mx0 < 40 and abs((mx1 - mx0) - (my1 - my0)) < 1   # square tiles
+    pg.trace_button.click()
+    pg.figure.draw_without_rendering()
+    axes = {a["name"]: a for a in pg.data_boxes()["axes"]}
+    assert len(axes["diagram edges"]["masks"]) == 2 * 15     # and every traced number

@@ -538,6 +538,44 @@ class Playground(App):
         self.play.playing = False                 # an error stops Play, then shows as usual
         super().show_error(err)
 
+    # ------------------------------------------------------------- for tests
+    def data_boxes(self):
+        """``App.data_boxes`` plus two views of the diagram, so that the browser test can tell
+        a frozen part from a live one: "diagram nodes" (the diagram without the strips between
+        its columns, where only weight lines and traced numbers are) and "diagram edges" (the
+        diagram without the node pictures and the traced numbers)."""
+        boxes = super().data_boxes()
+        diagram = next(a for a in boxes["axes"] if a["name"] == "diagram")
+        to_figure = self.ax_diagram.transData.transform
+        height = self.figure.bbox.height
+        x0, y0, x1, y1 = diagram["box"]
+
+        def figure_box(left, top, right, bottom):       # image pixels -> figure pixels
+            (a, b), (c, d) = to_figure([(left, top), (right, bottom)])
+            return [round(min(a, c), 1), round(height - max(b, d), 1),
+                    round(max(a, c), 1), round(height - min(b, d), 1)]
+
+        half = TILE / 2
+        tiles = [figure_box(x - half, y - half, x + half, y + half)
+                 for xy in self._node_xy for x, y in xy]
+        strips = [[figure_box(left[0, 0] + half, 0, right[0, 0] - half, 0)[0], y0,
+                   figure_box(left[0, 0] + half, 0, right[0, 0] - half, 0)[2], y1]
+                  for left, right in zip(self._node_xy, self._node_xy[1:])]
+        output_right = figure_box(*(self._node_xy[-1][0] + half), *(self._node_xy[-1][0] + half))
+        strips.append([output_right[0], y0, x1, y1])      # the output's traced numbers
+        renderer = self.figure.canvas.get_renderer()
+        texts = []
+        for text in self._trace_texts:
+            bb = text.get_window_extent(renderer)
+            texts.append([round(bb.x0, 1), round(height - bb.y1, 1), round(bb.x1, 1),
+                          round(height - bb.y0, 1)])
+        boxes["axes"] += [
+            {"name": "diagram nodes", "box": diagram["box"],
+             "masks": diagram["masks"] + strips + texts},
+            {"name": "diagram edges", "box": diagram["box"],
+             "masks": diagram["masks"] + tiles + texts}]
+        return boxes
+
     # ---------------------------------------------------------------- display
     def close(self):
         """Stop Play and close every widget of the playground (also of one whose settings
