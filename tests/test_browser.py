@@ -642,6 +642,7 @@ def exercise_playground(page):
     check_interaction(view, status, "11_trace_next_example",
                       lambda: button("Trace example").click(),
                       r"^trace of training example 1:", must_change=["boundary", "diagram"])
+    train_a_little()              # a step clears the trace: only the test points may change
     check_interaction(view, status, "11_show_test_points",
                       lambda: view.locator("label", has_text="show test points").click(),
                       r"test points hidden$", must_change=["boundary"])

@@ -191,7 +191,7 @@ class Playground(App):
         self.reset_button = button("Reset", "back to the same first weights (same seed)", "76px")
         self.seed_button = button("New seed", "the next seed: new noise, split and weights")
         self.trace_button = button("Trace example", "one training example's forward and "
-                                   "backward pass, its numbers on the diagram", "126px")
+                                   "backward pass, its numbers on the diagram", "140px")
         self.add_layer_button = button("+ layer", "add a hidden layer", "76px")
         self.remove_layer_button = button("− layer", "remove the last hidden layer", "76px")
         self.load_button = button("Load code", "rebuild the playground from the code")
