@@ -347,11 +347,14 @@ def test_step_button_trains_and_moves_the_pictures(playground):
 
 
 def test_the_diagram_shows_every_node_and_every_weight(playground):
-    from nn_helpers.apps.playground import TILE, edge_widths
+    from nn_helpers.apps.playground import TILE, TWO_CLASSES, edge_widths
 
     pg = playground
     m = pg.model
-    image = pg.diagram_image.get_array()
+    image = pg.diagram_values
+    np.testing.assert_array_equal(pg.diagram_image.get_array(),        # what is drawn
+                                  TWO_CLASSES((image + 1) / 2, bytes=True))
+    assert (pg.diagram_image.get_array()[np.isnan(image)][:, 3] == 0).all()   # transparent
     grids = m.node_grids(TILE)
     for layer, (units, xy) in enumerate(zip(grids, pg._node_xy)):
         for tile, (x, y) in zip(units, xy):

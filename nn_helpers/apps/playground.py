@@ -335,6 +335,8 @@ class Playground(App):
             text.set_fontsize(FONT_SIZE)
         for a in (self.ax_boundary, self.ax_loss, self.ax_diagram):
             a.tick_params(labelsize=TICK_FONT)
+        for axis in (ax.xaxis, ax.yaxis, lax.yaxis):      # fewer labels: each costs a draw
+            axis.set_major_locator(MaxNLocator(nbins=4))
         self._update()
 
     def _build_diagram(self):
@@ -347,10 +349,9 @@ class Playground(App):
         self._starts, self._ends = edge_segments(self._node_xy)
         self.edges = LineCollection(np.zeros((0, 2, 2)), zorder=1, capstyle="round")
         dax.add_collection(self.edges)
-        self.diagram_image = dax.imshow(np.full((height, width), np.nan), cmap=TWO_CLASSES,
-                                        vmin=-1, vmax=1, interpolation="nearest",
-                                        origin="upper", extent=(0, width, height, 0),
-                                        aspect="auto", zorder=2)
+        self.diagram_image = dax.imshow(np.zeros((height, width, 4), np.uint8),
+                                        interpolation="nearest", origin="upper",
+                                        extent=(0, width, height, 0), aspect="auto", zorder=2)
         dax.set_xlim(0, width)
         dax.set_ylim(height, 0)
         for spine in dax.spines.values():
@@ -396,8 +397,12 @@ class Playground(App):
 
     def _update_diagram(self):
         m = self.model
-        self.diagram_image.set_data(diagram_image(m.node_grids(TILE), self._node_xy,
-                                                  self._diagram_shape, m.regression))
+        values = diagram_image(m.node_grids(TILE), self._node_xy, self._diagram_shape,
+                               m.regression)
+        # colours computed here, RGBA bytes: matplotlib then only resamples the image (no
+        # normalisation or NaN masking per draw), several ms less per frame
+        self.diagram_image.set_data(TWO_CLASSES((values + 1) / 2, bytes=True))
+        self.diagram_values = values
         weights = np.concatenate([W.ravel() for W in m.net.weights])
         self.edges.set_segments(np.stack([self._starts, self._ends], axis=1))
         self.edges.set_linewidths(edge_widths(weights))
