@@ -38,6 +38,7 @@ import ipywidgets as w
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from ..playground import (
@@ -317,9 +318,15 @@ class Playground(App):
         (self.trace_marker,) = ax.plot([], [], marker="*", ms=20, color="black",
                                        markerfacecolor=COLORS[2], ls="none")
         ax.set(xlabel="$x_1$", ylabel="$x_2$", title=title)
-        ax.legend(loc="lower left", fontsize=SMALL_FONT, framealpha=0.7, handletextpad=0.2,
-                  ncols=2, title=legend_title, title_fontsize=SMALL_FONT, columnspacing=0.6,
-                  borderpad=0.2, labelspacing=0.15)
+        handles = None
+        if m.regression:       # grey markers: a point's colour is its target, not its set
+            handles = [Line2D([], [], ls="none", marker="o", color="grey", mec="black",
+                              label="train"),
+                       Line2D([], [], ls="none", marker="o", mfc="none", mec="grey",
+                              mew=1.4, label="test")]
+        ax.legend(handles=handles, loc="lower left", fontsize=SMALL_FONT, framealpha=0.7,
+                  handletextpad=0.2, ncols=2, title=legend_title, title_fontsize=SMALL_FONT,
+                  columnspacing=0.6, borderpad=0.2, labelspacing=0.15)
 
         lax = self.ax_loss
         (self.train_line,) = lax.plot([], [], color=COLORS[0], lw=2, label="train")
