@@ -519,28 +519,6 @@ def settings_from_code(text: str) -> dict:
     return settings
 
 
-def hidden_mosaic(grids, gap=2):
-    """Tile the hidden units' pictures into one array: block row l holds layer l+1's units
-    side by side, layer 1 at the top when drawn with ``imshow(..., origin="upper")``.
-
-    ``grids`` is ``PlaygroundModel.hidden_grids()``: one (h, r, r) array per layer, row 0 of a
-    tile at the lowest x2. Each tile is flipped so that x2 grows upwards on screen, divided by
-    its largest |value| (so it lies in [-1, 1] whatever the activation), and tiles are
-    separated by ``gap`` rows/columns of NaN (drawn blank). Shape of the result:
-    (L * (r + gap) - gap, H * (r + gap) - gap) with H the widest layer.
-    """
-    r = grids[0].shape[-1]
-    widest = max(len(g) for g in grids)
-    cell = r + gap
-    mosaic = np.full((len(grids) * cell - gap, widest * cell - gap), np.nan)
-    for layer, units in enumerate(grids):
-        for j, tile in enumerate(units):
-            scale = np.max(np.abs(tile))
-            mosaic[layer * cell:layer * cell + r, j * cell:j * cell + r] = (
-                tile[::-1] / scale if scale > 0 else tile[::-1])
-    return mosaic
-
-
 def __getattr__(name):
     """``Playground`` (the widget app) is imported from ``nn_helpers.apps`` only when asked
     for, so that this module stays free of ipywidgets and matplotlib."""

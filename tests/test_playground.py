@@ -11,7 +11,6 @@ from nn_helpers.playground import (
     PlaygroundModel,
     PlaygroundSettings,
     TrainingDiverged,
-    hidden_mosaic,
 )
 from nn_helpers.plots import grid_around
 
@@ -95,16 +94,6 @@ def test_decision_grid_and_hidden_grids_shapes():
     assert [g.shape for g in grids] == [(3, 10, 10), (5, 10, 10)]
     if model.settings.activation == "tanh":
         assert all(np.all(np.abs(g) <= 1) for g in grids)
-
-
-def test_hidden_mosaic_layout():
-    grids = [np.arange(8.0).reshape(2, 2, 2) + 1, -np.ones((3, 2, 2))]
-    mosaic = hidden_mosaic(grids, gap=1)
-    assert mosaic.shape == (2 * 3 - 1, 3 * 3 - 1)
-    np.testing.assert_array_equal(mosaic[0:2, 0:2], np.array([[3, 4], [1, 2]]) / 4)  # flipped
-    assert np.isnan(mosaic[2]).all()                       # the gap between layers
-    assert np.isnan(mosaic[0:2, 6:8]).all()                # layer 1 has only two units
-    np.testing.assert_array_equal(mosaic[3:5, 6:8], -1)
 
 
 def test_too_large_learning_rate_reports_divergence():
