@@ -266,8 +266,12 @@ class PlaygroundModel:
         """New data, split and network from the settings (changed by ``overrides``). The same
         settings give the same data and the same first weights."""
         s = replace(self.settings, **overrides) if overrides else self.settings
-        X, y = DATASETS[s.dataset](n=s.n_points, noise=s.noise, seed=s.seed)
-        split = train_val_split(X, y, val_fraction=s.test_fraction, seed=s.seed)
+        try:
+            X, y = DATASETS[s.dataset](n=s.n_points, noise=s.noise, seed=s.seed)
+            split = train_val_split(X, y, val_fraction=s.test_fraction, seed=s.seed)
+        except ValueError as err:    # the data functions name their own arguments
+            raise ValueError(f"n_points={s.n_points}, test_fraction={s.test_fraction} do not "
+                             f"give a training and a test set ({err}); use more points.") from None
         if s.batch_size > len(split[0]):
             raise ValueError(f"batch_size={s.batch_size} is larger than the {len(split[0])} "
                              f"training points; choose a smaller batch or more points.")

@@ -124,6 +124,13 @@ def test_bad_settings_are_rejected_with_the_argument_named(bad, message):
         PlaygroundSettings(**bad)
 
 
+@pytest.mark.parametrize("settings", [dict(n_points=1, batch_size=1),
+                                      dict(n_points=3, batch_size=1, test_fraction=0.9)])
+def test_too_few_points_for_a_split_are_refused_naming_the_settings(settings):
+    with pytest.raises(ValueError, match=f"n_points={settings['n_points']}, test_fraction"):
+        PlaygroundModel(**settings)
+
+
 def test_batch_larger_than_training_set_is_rejected():
     with pytest.raises(ValueError, match="batch_size=500"):
         PlaygroundModel(n_points=100, batch_size=500)
