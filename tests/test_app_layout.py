@@ -35,6 +35,11 @@ def _digit_reader():
     return DigitReader(net, [[[140, 40], [140, 240]]])
 
 
+def _traced(pg):
+    pg.trace_button.click()
+    return pg
+
+
 APPS = {
     "line_explorer": line_explorer,
     "activation_explorer": activation_explorer,
@@ -43,6 +48,12 @@ APPS = {
     "chain_explorer": chain_explorer,
     "backprop_stepper": lambda: backprop_stepper(step=18),
     "playground": lambda: Playground(dataset="circles", hidden=(4, 4, 4, 4)),
+    # the largest diagram (every feature, four layers of eight units), traced: every node's
+    # numbers written, at the smallest size the figures allow
+    "playground_largest_traced": lambda: _traced(Playground(
+        dataset="spirals", features=("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin x1", "sin x2"),
+        hidden=(8, 8, 8, 8))),
+    "playground_regression_no_hidden_layer": lambda: Playground(dataset="bumps", hidden=()),
     "digit_reader": _digit_reader,
 }
 

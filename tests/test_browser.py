@@ -545,22 +545,114 @@ def alternate(handle, keys=("ArrowRight", "ArrowLeft"), n=5):
 
 
 def exercise_playground(page):
+    """Every control of the playground changes the data part of the picture it drives (the
+    surface, the loss curves, the network diagram: its node pictures, weight lines and the
+    traced numbers), and the readout."""
     from playwright.sync_api import expect
 
     view = app_locator(page, ".pg-status")
     check_fits(view, "11")
     status = view.locator(".pg-status, .pg-error, .pg-diverged").first
+    # "diagram nodes": the node pictures (the strips between the columns left out);
+    # "diagram edges": the weight lines (the node pictures and traced numbers left out)
+    nodes, edges = "diagram nodes", "diagram edges"
+    everything = ["boundary", "loss", "diagram", nodes, edges]
+    data = ["boundary", "loss", "diagram", nodes]     # new data, the same first weights
     # the cell after the playground switched it to circles and clicked Step 10 times
     expect(status).to_contain_text("epoch 10:", timeout=TIMEOUT_MS)
-    step = view.locator("button", has_text="Step")
-    check_interaction(view, status, "11_step_button", lambda: step.click(), r"^epoch 11:")
+
+    def button(label):
+        return view.locator("button", has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
+
+    def select(description, option):
+        row = view.locator(".widget-dropdown").filter(
+            has=page.locator(".widget-label", has_text=re.compile(rf"^{description}$")))
+        return lambda: row.locator("select").select_option(option)
+
+    def fill(description, value):
+        row = view.locator(".widget-inline-hbox").filter(
+            has=page.locator(".widget-label", has_text=re.compile(rf"^{description}$")))
+
+        def act():
+            box = row.locator("input").first
+            box.fill(str(value))
+            box.press("Enter")
+        return act
+
+    step = button("Step")
+
+    def train_a_little():
+        """Two epochs first, so that a control that starts over changes the loss curve (and
+        the weights) as well as what it changes itself."""
+        before = status.inner_text()
+        step.click()
+        step.click()
+        expect(status).not_to_have_text(before)
+        expect(status).to_contain_text(re.compile(r"^epoch [2-9]\d*:"))
+
+    # one epoch moves the weights by a few hundredths: the lines' widths by less than a
+    # pixel, so the lines are checked where the weights change more (Reset below, ...)
+    check_interaction(view, status, "11_step_button", lambda: step.click(), r"^epoch 11:",
+                      must_change=data)
     measure_latency(view, "11 Step button", [lambda: step.click()] * 5)
-    # new noisy points, the same first weights: the points and the loss change, the
-    # hidden units (a function of the weights only) need not
+    check_interaction(view, status, "11_reset_button", lambda: button("Reset").click(),
+                      r"^epoch 0:", must_change=everything)
+    train_a_little()
+    # new noisy points, the same first weights: the points, the loss and the nodes'
+    # pictures (their grid follows the points) change
     check_interaction(view, status, "11_noise_slider_keyboard",
                       press_keys(slider(view, "noise"), "ArrowRight"), r"^epoch 0:",
-                      must_change=["boundary", "loss"])
+                      must_change=data)
     expect(view.el).to_contain_text("noise=0.15")
+    train_a_little()
+    check_interaction(view, status, "11_test_ratio_slider_keyboard",
+                      press_keys(slider(view, "test points %"), "ArrowLeft"), r"^epoch 0:",
+                      must_change=data)
+    expect(view.el).to_contain_text("test_fraction=0.4")
+    train_a_little()
+    check_interaction(view, status, "11_feature_toggle", lambda: button("x1²").click(),
+                      r"^epoch 0:", must_change=everything)
+    expect(view.el).to_contain_text("features=('x1', 'x2', 'x1^2')")
+    train_a_little()
+    check_interaction(view, status, "11_units_box", fill("layer 1", 3), r"^epoch 0:",
+                      must_change=everything)
+    expect(view.el).to_contain_text("hidden=(3, 6)")
+    train_a_little()
+    check_interaction(view, status, "11_add_layer_button", lambda: button("+ layer").click(),
+                      r"^epoch 0:", must_change=everything)
+    expect(view.el).to_contain_text("hidden=(3, 6, 4)")
+    train_a_little()
+    check_interaction(view, status, "11_remove_layer_button",
+                      lambda: button("− layer").click(), r"^epoch 0:", must_change=everything)
+    expect(view.el).to_contain_text("hidden=(3, 6)")
+    train_a_little()
+    check_interaction(view, status, "11_activation_menu_linear",
+                      select("activation", "linear"), r"^epoch 0:", must_change=everything)
+    expect(view.el).to_contain_text("activation='identity'")
+
+    def l1_then_steps():
+        select("regularization", "L1")()
+        select("reg. rate", "0.3")()
+        for _ in range(3):
+            step.click()
+    check_interaction(view, status, "11_l1_menu_then_steps", l1_then_steps,
+                      r"^epoch 3:.*L1 penalty", must_change=everything)
+    check_interaction(view, status, "11_trace_example", lambda: button("Trace example").click(),
+                      r"^trace of training example 0:", must_change=["boundary", "diagram"])
+    check_interaction(view, status, "11_trace_next_example",
+                      lambda: button("Trace example").click(),
+                      r"^trace of training example 1:", must_change=["boundary", "diagram"])
+    train_a_little()              # a step clears the trace: only the test points may change
+    check_interaction(view, status, "11_show_test_points",
+                      lambda: view.locator("label", has_text="show test points").click(),
+                      r"test points hidden$", must_change=["boundary"])
+    check_interaction(view, status, "11_discretize_output",
+                      lambda: view.locator("label", has_text="discretize output").click(),
+                      r"output discretized$", must_change=["boundary"])
+    train_a_little()
+    check_interaction(view, status, "11_new_seed_button", lambda: button("New seed").click(),
+                      r"^epoch 0:", must_change=everything)
+    expect(view.el).to_contain_text("seed=1)")
     play = view.locator("button", has_text=re.compile(r"^\s*(Play|Pause)\s*$"))
     check_interaction(view, status, "11_play", lambda: play.click(), settle=False)
     expect(play).to_have_text(re.compile("Pause"))
@@ -570,6 +662,7 @@ def exercise_playground(page):
     epochs = (epoch() - first) / (time.monotonic() - started)
     print(f"[latency] 11 Play: {frames:.1f} redrawn frames/s, {epochs:.1f} epochs/s")
     LATENCIES["11 Play frames/s"] = frames
+    LATENCIES["11 Play epochs/s"] = epochs
     expect(status).to_contain_text(re.compile(r"epoch ([2-9]\d|\d{3,}):"), timeout=30_000)
     play.click()                          # the same button, now labelled Pause, pauses
     expect(play).to_have_text(re.compile("Play"))
@@ -577,13 +670,20 @@ def exercise_playground(page):
     paused = status.inner_text()
     time.sleep(1.0)
     assert status.inner_text() == paused, "training went on after Pause"
-    check_interaction(view, status, "11_dataset_menu",
-                      lambda: view.locator("select").first.select_option("spirals"),
-                      r"^epoch 0:", must_change=["boundary", "loss"])
+    check_interaction(view, status, "11_dataset_menu_regression",
+                      select("data set", "bumps (regression)"), r"^epoch 0: train MSE",
+                      must_change=everything)
+    expect(view.el).to_contain_text("dataset='bumps'")
+    train_a_little()
+
+    def load_code():
+        view.locator("input[placeholder*='PlaygroundModel']").fill(
+            "PlaygroundModel(dataset='spirals', hidden=(8, 8, 8), activation='relu')")
+        button("Load code").click()
+    check_interaction(view, status, "11_load_code", load_code, r"^epoch 0:",
+                      must_change=everything)
     expect(view.el).to_contain_text("dataset='spirals'")
-    check_interaction(view, status, "11_layers_slider_drag",
-                      drag(slider(view, "hidden layers"), 1.0), r"^epoch 0:")
-    expect(view.el).to_contain_text("hidden=(6, 6, 6, 6)")
+    expect(view.el).to_contain_text("hidden=(8, 8, 8)")
     assert view.locator(".pg-error").count() == 0, view.locator(".pg-error").first.inner_text()
 
 

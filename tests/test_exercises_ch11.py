@@ -10,6 +10,7 @@ from nn_helpers.exercises.ch11 import (
     PlaygroundModel,
     check_activation_race,
     check_batch_size,
+    check_features,
     check_smallest_width,
 )
 
@@ -114,3 +115,42 @@ def test_batch_size_predictions_required():
     fails_with(check_batch_size(measure, None, 1), "prediction", "smoother")
     fails_with(check_batch_size(measure, 10, 1), "1 or 50")
     fails_with(check_batch_size(None, 50, 1), "placeholder")
+
+
+def no_hidden_accuracy(dataset, features, hidden=(), which="train", epochs=200, scale=1):
+    model = PlaygroundModel(dataset=dataset, features=features, hidden=hidden).step(epochs)
+    return scale * (model.train_accuracy if which == "train" else model.test_accuracy)
+
+
+def test_features_right_and_predictions_read():
+    verdict = check_features(no_hidden_accuracy, ("x1^2", "x2^2"), ("x1*x2",))
+    assert verdict.ok, verdict.message
+    assert "circles: right, x1², x2² gives 98%" in verdict.message
+    assert "xor: right, x1·x2 gives 100%" in verdict.message
+    verdict = check_features(no_hidden_accuracy, ["x1", "x2"], ("x1", "x2", "x1*x2"))
+    assert verdict.ok, verdict.message
+    assert "circles: with x1, x2 one neuron gets only 49% right" in verdict.message
+    assert "xor: x1, x2, x1·x2 works (100%), and fewer do too" in verdict.message
+    assert check_features(no_hidden_accuracy, "x1^2", "x1*x2").ok     # one name as a string
+
+
+def test_features_wrong_forms():
+    right = (("x1^2", "x2^2"), ("x1*x2",))
+    fails_with(check_features(no_hidden_accuracy, None, ("x1*x2",)), "prediction",
+               "circles_features")
+    fails_with(check_features(no_hidden_accuracy, ("x3",), ("x1*x2",)), "feature names")
+    fails_with(check_features(no_hidden_accuracy, (), ("x1*x2",)), "feature names")
+    fails_with(check_features(no_hidden_accuracy, 7, ("x1*x2",)), "feature names")
+    fails_with(check_features(None, *right), "placeholder")
+    fails_with(check_features(lambda d, f: no_hidden_accuracy(d, f, scale=100), *right),
+               "percentage")
+    fails_with(check_features(lambda d, f: no_hidden_accuracy(d, f, which="test"), *right),
+               "TEST accuracy")
+    fails_with(check_features(lambda d, f: no_hidden_accuracy(d, f, hidden=(6, 6)), *right),
+               "hidden=()")
+    fails_with(check_features(lambda d, f: no_hidden_accuracy(d, f, epochs=50), *right),
+               ".step(200)")
+    fails_with(check_features(lambda d, f: PlaygroundModel(dataset=d), *right),
+               "returned a PlaygroundModel")
+    fails_with(check_features(lambda d, f: "high", *right), "one number")
+    fails_with(check_features(lambda d, f: 1 / 0, *right), "ZeroDivisionError")

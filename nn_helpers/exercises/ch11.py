@@ -1,6 +1,7 @@
 """Checks for notebook 11 (the training playground): predict, then measure with the playground.
 
-# h: hidden units of the one hidden layer; seeds 0-4; epochs counted from 1.
+# h: hidden units of the one hidden layer; seeds 0-4; epochs counted from 1; features: a
+# tuple of names from nn_helpers.playground.FEATURES (x1, x2, x1^2, x2^2, x1*x2, sin x1, sin x2).
 
 Each exercise has two parts: a prediction (written down before anything runs) and a
 measurement the reader makes with ``PlaygroundModel`` from code. The check first compares the
@@ -15,12 +16,12 @@ from __future__ import annotations
 import numbers
 from functools import lru_cache
 
-from ..playground import PlaygroundModel
+from ..playground import FEATURES, PlaygroundModel
 from .ch04 import call_reader
 from .feedback import Feedback
 
 __all__ = ["check_smallest_width", "check_activation_race", "check_batch_size",
-           "PlaygroundModel"]
+           "check_features", "FEATURES", "PlaygroundModel"]
 
 SEEDS = (0, 1, 2, 3, 4)
 ACTIVATIONS = ("tanh", "relu", "sigmoid")
@@ -279,3 +280,101 @@ def check_batch_size(measure_batch, smoother, lower_cost) -> Feedback:
                           f"50 points is a calm but rare step (2 per epoch on 100 training "
                           f"points); batch 1 takes 100 noisy steps per epoch, so it goes "
                           f"further in the same epochs, zig-zagging.")
+
+
+# ------------------------------------------------ 5. which features replace the hidden layer?
+FEATURE_EPOCHS = 200
+ENOUGH = 0.95          # "separates": at least this share of the training points right
+
+
+@lru_cache(maxsize=None)
+def _no_hidden(dataset, features, epochs=FEATURE_EPOCHS):
+    """(train accuracy, test accuracy) of ONE neuron (hidden=()) on ``features``, seed 0."""
+    model = PlaygroundModel(dataset=dataset, features=features, hidden=()).step(epochs)
+    return model.train_accuracy, model.test_accuracy
+
+
+def _feature_tuple(value):
+    """The reader's feature list as a canonical tuple, or None when it is not one."""
+    if isinstance(value, str):
+        value = (value,)
+    if not isinstance(value, (tuple, list, set)) or not value:
+        return None
+    if any(not isinstance(f, str) or f not in FEATURES for f in value):
+        return None
+    return tuple(f for f in FEATURES if f in value)
+
+
+SMALLEST = {"circles": ("x1^2", "x2^2"), "xor": ("x1*x2",)}
+_WHY = {
+    "circles": "the circles are told apart by the distance from the centre, and x1² + x2² "
+               "is that distance squared: with x1² and x2² as inputs one neuron's straight "
+               "cut w1 x1² + w2 x2² + b = 0 is a circle (an ellipse) in the plane",
+    "xor": "XOR's class is the sign of x1·x2 (on the standardized points, class 1 where x1 "
+           "and x2 have opposite signs): one neuron that sees x1·x2 only has to check its "
+           "sign",
+}
+
+
+def check_features(no_hidden_accuracy, circles_features, xor_features) -> Feedback:
+    """Check no_hidden_accuracy(dataset, features) against the playground, then measure the
+    two predicted feature sets with one neuron and say why they work or do not."""
+    missing = _missing_prediction(("circles_features", circles_features),
+                                  ("xor_features", xor_features))
+    if missing is not None:
+        return missing
+    predictions = {}
+    for name, dataset, value in (("circles_features", "circles", circles_features),
+                                 ("xor_features", "xor", xor_features)):
+        features = _feature_tuple(value)
+        if features is None:
+            return Feedback(False, f"`{name}` should list feature names from "
+                                   f"{list(FEATURES)}, e.g. ('x1', 'x2'); got {value!r}.")
+        predictions[dataset] = features
+    cases = [("circles", ("x1", "x2")), ("circles", ("x1^2", "x2^2")), ("xor", ("x1*x2",))]
+    for dataset, features in cases:
+        train, test = _no_hidden(dataset, features)
+        got, problem = call_reader(no_hidden_accuracy, "no_hidden_accuracy", dataset, features)
+        if problem is not None:
+            return problem
+        if isinstance(got, PlaygroundModel):
+            return Feedback(False, "`no_hidden_accuracy` returned a PlaygroundModel; return "
+                                   "its training accuracy, `model.train_accuracy`.")
+        if not isinstance(got, numbers.Real) or isinstance(got, bool):
+            return Feedback(False, f"`no_hidden_accuracy({dataset!r}, {features})` should "
+                                   f"return one number, the training accuracy; got {got!r}.")
+        if abs(got - train) < 1e-9:
+            continue
+        call = f"`no_hidden_accuracy({dataset!r}, {features})` returned {got:g}"
+        if abs(got - 100 * train) < 1e-6:
+            return Feedback(False, f"{call}: a percentage. Return the share, between 0 and 1 "
+                                   f"({train:g}).")
+        if abs(got - test) < 1e-9:
+            return Feedback(False, f"{call}, the TEST accuracy; the question is how many "
+                                   f"training points one neuron gets right: train_accuracy.")
+        default = PlaygroundModel(dataset=dataset, features=features).step(FEATURE_EPOCHS)
+        if abs(got - default.train_accuracy) < 1e-9:
+            return Feedback(False, f"{call}, what the default network with two hidden layers "
+                                   f"gets. Pass hidden=() for no hidden layer: one neuron on "
+                                   f"the features.")
+        return Feedback(False, f"{call}, but PlaygroundModel(dataset={dataset!r}, features="
+                               f"{features}, hidden=()) trained for {FEATURE_EPOCHS} epochs "
+                               f"(.step({FEATURE_EPOCHS})) gets {train:g} of the training "
+                               f"points right.")
+    notes = []
+    for dataset, features in predictions.items():
+        train, _ = _no_hidden(dataset, features)
+        smallest = SMALLEST[dataset]
+        shown = ", ".join(FEATURES[f].label for f in features)
+        if train < ENOUGH:
+            notes.append(f"{dataset}: with {shown} one neuron gets only {train:.0%} right, so "
+                         f"not this set; {', '.join(FEATURES[f].label for f in smallest)} "
+                         f"would do it: {_WHY[dataset]}.")
+        elif features == smallest:
+            notes.append(f"{dataset}: right, {shown} gives {train:.0%}: {_WHY[dataset]}.")
+        else:
+            notes.append(f"{dataset}: {shown} works ({train:.0%}), and fewer do too: "
+                         f"{', '.join(FEATURES[f].label for f in smallest)} alone, because "
+                         f"{_WHY[dataset]}.")
+    return Feedback(True, "`no_hidden_accuracy` measures what the playground shows. "
+                    + " ".join(notes) + " A good feature does the work of a hidden layer.")
