@@ -14,6 +14,7 @@ pytest.importorskip("ipympl")
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 
 from nn_helpers.apps import (  # noqa: E402
+    Playground,
     activation_explorer,
     chain_explorer,
     learning_rate_explorer,
@@ -76,6 +77,21 @@ def test_a_control_redraws_only_the_moving_layer_and_the_picture_is_right(name):
     differing = _share_differing(layered, _full_drawing(app))
     assert differing < TOLERATED, (f"{name}: {differing:.2%} of the pixels differ from a full "
                                    f"drawing of the same state")
+
+
+def test_a_playground_step_redraws_only_what_training_moves():
+    pg = Playground()
+    full_draws = _as_if_shown(pg)
+    for _ in range(12):            # past the loss axis's first jump (10 -> 20 epochs)
+        pg.step_button.click()
+    full_draws.clear()
+    before = _pixels(pg)
+    pg.step_button.click()
+    layered = _pixels(pg)
+    assert full_draws == [], "a training step drew the whole figure again"
+    assert _share_differing(layered, before) > 0.001
+    differing = _share_differing(layered, _full_drawing(pg))
+    assert differing < TOLERATED, f"{differing:.2%} of the pixels differ from a full drawing"
 
 
 def test_a_change_to_the_still_layer_draws_everything_again():

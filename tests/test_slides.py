@@ -323,52 +323,47 @@ def _run_cell(page, frame, text, timeout=60):
 
 
 @pytest.mark.browser
-def test_rise_presents_a_notebook_and_runs_its_code_in_the_slides(rise_lab):
-    from playwright.sync_api import sync_playwright
-
+def test_rise_presents_a_notebook_and_runs_its_code_in_the_slides(rise_lab, chromium):
     start = time.monotonic()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        elsewhere = []
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    elsewhere = []
 
-        def only_local(route):
-            if urlparse(route.request.url).hostname == "127.0.0.1":
-                route.continue_()
-            else:
-                elsewhere.append(route.request.url)
-                route.abort()
+    def only_local(route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
 
-        context.route("**/*", only_local)
-        page = context.new_page()
-        page.goto(f"{rise_lab}/lab/workspaces/rise/tree/{TALK}?reset")
-        page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=60_000)
-        # the notebook toolbar's RISE button (Alt+R) opens the slideshow beside the notebook
-        page.locator(".jp-NotebookPanel-toolbar [title*='Reveal Slideshow']").first.click()
-        frame = page.frame_locator("iframe[src*='/rise/']")
-        slide = frame.locator(".reveal .slides section.present")
-        slide.first.wait_for(timeout=60_000)
-        title = slide.first.inner_text().lower()
-        assert "01 · the neuron" in title and "1. one neuron" not in title, "no title slide"
-        SHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SHOTS / "rise_01_title_slide.png"))
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.goto(f"{rise_lab}/lab/workspaces/rise/tree/{TALK}?reset")
+    page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=60_000)
+    # the notebook toolbar's RISE button (Alt+R) opens the slideshow beside the notebook
+    page.locator(".jp-NotebookPanel-toolbar [title*='Reveal Slideshow']").first.click()
+    frame = page.frame_locator("iframe[src*='/rise/']")
+    slide = frame.locator(".reveal .slides section.present")
+    slide.first.wait_for(timeout=60_000)
+    title = slide.first.inner_text().lower()
+    assert "01 · the neuron" in title and "1. one neuron" not in title, "no title slide"
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "rise_01_title_slide.png"))
 
-        # the title slide's code (the imports) runs, and the talk moves on to section 1
-        imports = _run_cell(page, frame, "%matplotlib inline")
-        assert imports.locator(".jp-InputPrompt").inner_text().strip() == "[1]:"
-        frame.locator("section.present h2").first.wait_for(timeout=10_000)
-        second = slide.first.inner_text().lower()
-        assert "1. one neuron" in second and "01 · the neuron" not in second, "no 2nd slide"
-        # its drawing cell draws the neuron into the slide (the copy had no output at all)
-        drawing = _run_cell(page, frame, 'inputs = ["moisture')
-        assert drawing.locator(".jp-InputPrompt").inner_text().strip() == "[2]:"
-        drawing.locator(".jp-OutputArea-output img").first.wait_for(timeout=30_000)
-        frame.locator(".reveal .controls .navigate-up").first.click()   # back to the figure
-        page.wait_for_timeout(1000)
-        drawing.locator(".jp-OutputArea-output img").first.scroll_into_view_if_needed()
-        page.screenshot(path=str(SHOTS / "rise_01_figure_slide.png"))
-        browser.close()
+    # the title slide's code (the imports) runs, and the talk moves on to section 1
+    imports = _run_cell(page, frame, "%matplotlib inline")
+    assert imports.locator(".jp-InputPrompt").inner_text().strip() == "[1]:"
+    frame.locator("section.present h2").first.wait_for(timeout=10_000)
+    second = slide.first.inner_text().lower()
+    assert "1. one neuron" in second and "01 · the neuron" not in second, "no 2nd slide"
+    # its drawing cell draws the neuron into the slide (the copy had no output at all)
+    drawing = _run_cell(page, frame, 'inputs = ["moisture')
+    assert drawing.locator(".jp-InputPrompt").inner_text().strip() == "[2]:"
+    drawing.locator(".jp-OutputArea-output img").first.wait_for(timeout=30_000)
+    frame.locator(".reveal .controls .navigate-up").first.click()   # back to the figure
+    page.wait_for_timeout(1000)
+    drawing.locator(".jp-OutputArea-output img").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "rise_01_figure_slide.png"))
+    context.close()
     assert not elsewhere, f"the slides asked another host for {elsewhere}"
     print(f"[timing] RISE: lab opened, slides shown, two cells run in "
           f"{time.monotonic() - start:.1f} s")

@@ -20,8 +20,9 @@ Design choices (deliberate):
   time (TICK_SECONDS) and returns, so the kernel is never blocked and other cells and
   controls keep working. Nothing keeps running when no browser is attached (nbval, a
   closed tab), and a test drives it exactly as the browser does: ``play.value += 1``.
-  Ticks that queued up while the kernel was busy arrive back to back and are dropped, so a
-  slow machine trains less often instead of falling behind.
+  Ticks cannot pile up: the browser's widget manager sends a widget's newest value only
+  once the kernel is idle again, so a slow machine shows fewer frames a second instead of
+  falling behind (the browser test checks that training stops at once on Pause).
 * The figure is one ipympl canvas (see ``nn_helpers.apps.base``): each update changes the
   data of the existing artists and redraws in place; only a new architecture or data set
   re-creates them. For speed the diagram is ONE image (every node's tile placed in one
@@ -36,6 +37,7 @@ import time
 
 import ipywidgets as w
 import numpy as np
+from contourpy import contour_generator
 from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.lines import Line2D
@@ -63,13 +65,16 @@ from .base import (
     TICK_FONT,
     App,
     figure_canvas,
+    rounded_out,
+    set_limits,
     wrapping_row,
 )
 
-EPOCHS_PER_TICK = 1      # epochs trained per Play tick: 10 ticks a second, 10 epochs/s ...
+EPOCHS_PER_TICK = 1      # epochs trained per Play tick: one epoch, one new picture ...
 TICK_SECONDS = 0.05      # ... (more epochs per tick only if they fit in this budget)
-PLAY_INTERVAL_MS = 100   # how often the Play widget ticks (10 frames a second)
-BUSY_GAP_S = 0.02        # a tick less than this after the last one ended had queued: drop it
+# how often the Play widget ticks: 14 a second. A tick costs the kernel about 40 ms on the
+# default playground (benchmarks/app_redraw.py), so the picture can follow.
+PLAY_INTERVAL_MS = 70
 
 TILE = 16                # grid points per side of a node's picture (model.node_grids)
 ROW_PITCH = 20           # diagram rows are this many image pixels apart (tile + gap)
@@ -104,7 +109,6 @@ class Playground(App):
         settings = PlaygroundSettings(**{**settings.__dict__, **overrides})
         check_fits_the_controls(settings)
         self.model = PlaygroundModel(settings)
-        self._last_tick_end = 0.0
         self._syncing = False          # True while the controls are set to match the model
         self._trace_index = None       # the traced training example, if any
         self._trace_texts = []
@@ -296,7 +300,10 @@ class Playground(App):
         self.boundary_image = ax.imshow(P, origin="lower", extent=extent, cmap=TWO_CLASSES,
                                         vmin=low, vmax=1, aspect="auto", alpha=0.6,
                                         interpolation="bilinear")
-        self._contour = None
+        # the 0.5 line: one LineCollection whose segments change (contourpy, which matplotlib
+        # itself uses), not a new contour set per step: adding artists redraws everything
+        self.boundary_line = LineCollection([], colors="black", linewidths=1.5, zorder=3)
+        ax.add_collection(self.boundary_line)
         self.test_points = []
         if m.regression:
             ax.scatter(m.X_train[:, 0], m.X_train[:, 1], c=m.y_train, cmap=TWO_CLASSES,
@@ -337,6 +344,11 @@ class Playground(App):
         lax.grid(alpha=0.3)
         lax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         self._build_diagram()
+        # what a training step changes is drawn over a kept picture of the rest (App.moving),
+        # with what lies on top of it in the picture: the points, the legends, the frame
+        self.moving(self.boundary_image, self.boundary_line, self.trace_marker,
+                    self.train_line, self.test_line, self.diagram_image, self.edges,
+                    *ax.collections, ax.get_legend(), lax.get_legend(), *ax.spines.values())
         for text in (ax.title, lax.title, lax.xaxis.label, lax.yaxis.label, ax.xaxis.label,
                      ax.yaxis.label):
             text.set_fontsize(FONT_SIZE)
@@ -375,21 +387,21 @@ class Playground(App):
         m, c = self.model, self.controls
         xx, yy, P = m.decision_grid(discretize=c["discretize output"].value)
         self.boundary_image.set_data(P)
-        if self._contour is not None:
-            self._contour.remove()
-        self._contour = (self.ax_boundary.contour(xx, yy, P, levels=[0.5], colors="black",
-                                                  linewidths=1.5)
-                         if not m.regression and P.min() < 0.5 < P.max() else None)
+        self.boundary_line.set_segments(
+            [] if m.regression else contour_generator(x=xx, y=yy, z=P).lines(0.5))
         for points in self.test_points:
-            points.set_visible(c["show test points"].value)
+            if points.get_visible() != c["show test points"].value:
+                points.set_visible(c["show test points"].value)
         h = m.history
         self.train_line.set_data(h.epoch, h.train_loss)
         self.test_line.set_data(h.epoch, h.test_loss)
         for line in (self.train_line, self.test_line):   # one point draws no line: mark it
             line.set_marker("o" if len(h.epoch) == 1 else "None")
-        self.ax_loss.set_xlim(0, max(10, h.epoch[-1]))
+        # the axes grow in round jumps (10, 20, 50, 100, ... epochs): most steps then redraw
+        # the lines only, not the axes
         top = max(max(h.train_loss), max(h.test_loss))
-        self.ax_loss.set_ylim(0, 1.05 * top if math.isfinite(top) else 1.0)
+        set_limits(self.ax_loss, x=(0, round_up_125(max(10, h.epoch[-1]))),
+                   y=rounded_out(0, 1.05 * top) if math.isfinite(top) else (0, 1.0))
         self._update_diagram()
         self._clear_trace()
         self.readout.value = f"<span class='pg-status'>{html.escape(self._status())}</span>"
@@ -460,7 +472,8 @@ class Playground(App):
         for text in self._trace_texts:
             text.remove()
         self._trace_texts = []
-        self.trace_marker.set_data([], [])
+        if len(self.trace_marker.get_xdata()):
+            self.trace_marker.set_data([], [])
 
     # --------------------------------------------------------------- actions
     def reset(self):
@@ -505,10 +518,7 @@ class Playground(App):
     def _on_tick(self, change):
         if change["new"] <= change["old"]:       # the Play widget's stop button rewinds it
             return
-        if time.monotonic() - self._last_tick_end < BUSY_GAP_S:
-            return                                # a tick that queued while we were busy
         self._train(EPOCHS_PER_TICK, budget=TICK_SECONDS)
-        self._last_tick_end = time.monotonic()
 
     def _change_layers(self, delta):
         n = self._n_layers + delta
@@ -610,6 +620,12 @@ class Playground(App):
 
 
 # ------------------------------------------------------------------ the diagram's geometry
+def round_up_125(value):
+    """The smallest of 1, 2, 5, 10, 20, 50, ... that is at least ``value`` (> 0)."""
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= value)
+
+
 def diagram_positions(sizes, height, width):
     """Centres (x, y) of every node in the diagram image, in image pixels from the top left:
     a list, one (n_l, 2) array per layer. Layer l's column sits at x = TILE/2 + l * pitch
