@@ -74,6 +74,12 @@ def test_baseline():
     mostly_red_val = np.array([0] * 4 + [1] * 16)
     assert check_baseline(0.2, y_train, mostly_red_val)
     assert not check_baseline(0.8, y_train, mostly_red_val)
+    # a number that both slips give: the training rows are named (the likelier slip)
+    both = np.array([0] * 3 + [1] * 7)      # validation majority-of-train share 0.3 = 1 - 0.7
+    assert "training rows" in check_baseline(0.7, y_train, both).message
+    # and the right number is right even when a wrong form happens to give it too
+    same = np.array([0] * 7 + [1] * 3)      # 0.7 on validation, as on the training rows
+    assert check_baseline(0.7, y_train, same)
 
 
 def test_scaling():

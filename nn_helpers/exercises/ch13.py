@@ -176,14 +176,16 @@ def check_baseline(baseline_accuracy, y_train, y_val, log=None) -> Feedback:
     except (TypeError, ValueError):
         return Feedback(False, f"`baseline_accuracy` should be one number (a share between 0 "
                                f"and 1); got {type(baseline_accuracy).__name__}.")
+    # the right answer first: a wrong form that happens to give the same number is right
+    # anyway; then the training rows before the less common colour, the likelier slip
     if np.isclose(got, 100 * expected):
         return Feedback(False, f"{got:g} looks like a percentage: give the share, {expected:.4f}.")
-    if np.isclose(got, 1 - expected):
-        return Feedback(False, "that is the accuracy of always answering the LESS common colour: "
-                               "the baseline answers the most common one.")
-    if np.isclose(got, float(np.mean(y_train == majority))):
+    if np.isclose(got, float(np.mean(y_train == majority))) and not np.isclose(got, expected):
         return Feedback(False, "that is measured on the training rows; measure it on the "
                                "validation rows, where the network will be compared.")
+    if np.isclose(got, 1 - expected) and not np.isclose(got, expected):
+        return Feedback(False, "that is the accuracy of always answering the LESS common colour: "
+                               "the baseline answers the most common one.")
     if not np.isclose(got, expected):
         return Feedback(False, f"always answering {'red' if majority else 'white'} (the most "
                                f"common colour in training) is right on {100 * expected:.1f}% "
