@@ -1,10 +1,7 @@
 """Shared pytest set-up: the custom markers, and the one headless Chromium of the session."""
 
 import pytest
-
-CHROMIUM = "/usr/bin/chromium"      # Debian's; Playwright never downloads a browser here
-CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from lab_support import CHROME_ARGS, CHROMIUM
 
 
 def pytest_configure(config):

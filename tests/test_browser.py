@@ -33,18 +33,16 @@ import ast
 import base64
 import io
 import json
-import os
 import re
 import shutil
 import socket
-import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+from lab_support import require_browser, running_jupyterlab
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +50,6 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 LOG = Path(__file__).resolve().parent / "jupyterlab.log"
-CHROMIUM = "/usr/bin/chromium"
 # Console messages that mean a widget failed on the page (model/view creation, rendering).
 WIDGET_ERROR = re.compile(r"widget|jupyter-matplotlib|could not create|error rendering|"
                           r"failed to load model|comm", re.I)
@@ -61,24 +58,6 @@ SIZES = {"1280x800, file browser open": (1280, 800), "1024x768, file browser clo
 MIN_CONTROL_TEXT_PX = 14
 CHANGED_PIXELS = 25       # fewer differing pixels inside the data boxes count as "unchanged"
 RUNTIME = {}              # the server's runtime dir (the kernels' connection files)
-
-
-def _require_browser():
-    """Skip without Chromium/Playwright on a developer's machine; fail in CI (CI is set)."""
-    missing = []
-    if not Path(CHROMIUM).exists():
-        missing.append(f"{CHROMIUM} not found (apt-get install -y chromium)")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing.append("the playwright package is not installed (pip install playwright)")
-    if not missing:
-        return
-    reason = "browser test needs " + "; ".join(missing)
-    if os.environ.get("CI"):
-        pytest.fail(reason + " -- and CI is set, so this is an error, not a skip")
-    print(f"\nSKIPPED: {reason}")
-    pytest.skip(reason)
 
 
 def _free_port(preferred=8899):
@@ -94,54 +73,21 @@ def _free_port(preferred=8899):
 @pytest.fixture(scope="session")
 def lab_url():
     """One JupyterLab server for the whole session, serving a copy of the notebooks."""
-    _require_browser()
+    require_browser()
     tmp = Path(tempfile.mkdtemp(prefix="nn-jlab-"))
     root = tmp / "root"
     # a copy: JupyterLab autosaves, and must not write browser-run outputs into the repo
     shutil.copytree(NOTEBOOKS, root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_*"))
-    settings = tmp / "settings"
-    notify = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
-    notify.parent.mkdir(parents=True)
-    notify.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
     RUNTIME["dir"] = tmp / "runtime"
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
-               JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"))
-    port = _free_port()
-    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-           "--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={root}",
-           "--ServerApp.port_retries=0",   # fail, never move to a port the page does not use
-           "--LabApp.news_url=None",
-           "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-           "--LabApp.extension_manager=readonly"]
-    if os.geteuid() == 0:
-        cmd.append("--allow-root")
-    start = time.monotonic()
-    with open(LOG, "w") as log:
-        proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
     try:
-        while True:
+        with running_jupyterlab(root, tmp, _free_port(), LOG) as url:
+            RUNTIME["url"] = url
             try:
-                urllib.request.urlopen(url + "/api/status", timeout=1)
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"jupyter lab exited; see {LOG}") from None
-                if time.monotonic() - start > 60:
-                    raise RuntimeError(f"jupyter lab did not come up in 60 s; see {LOG}") from None
-                time.sleep(0.2)
-        RUNTIME["url"] = url
-        print(f"\n[timing] JupyterLab up in {time.monotonic() - start:.1f} s at {url}")
-        yield url
+                yield url
+            finally:
+                for client in _CLIENTS.values():
+                    client.stop_channels()
     finally:
-        for client in _CLIENTS.values():
-            client.stop_channels()
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
         shutil.rmtree(tmp, ignore_errors=True)
 
 

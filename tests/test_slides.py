@@ -8,17 +8,16 @@ its code cells inside the slides: one on the title slide, one that draws a figur
 
 import importlib.util
 import json
-import os
 import re
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from lab_support import require_browser, running_jupyterlab
 
 ROOT = Path(__file__).resolve().parents[1]
 spec = importlib.util.spec_from_file_location("slides", ROOT / "tools" / "slides.py")
@@ -233,23 +232,8 @@ def test_every_talk_opens_each_section_on_a_new_slide(path):
 
 # -------------------------------------------------------- live: RISE in JupyterLab, offline
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 TALK = "01_neuron_affine.ipynb"
-
-
-def _require_browser():
-    """Skip without Chromium or Playwright on a developer's machine; fail when CI is set."""
-    missing = [] if Path(CHROMIUM).exists() else [f"{CHROMIUM} (apt-get install -y chromium)"]
-    if importlib.util.find_spec("playwright") is None:
-        missing.append("the playwright package")
-    if importlib.util.find_spec("jupyterlab_rise") is None:
-        missing.append("jupyterlab-rise (pip install -e .)")
-    if missing:
-        reason = "the RISE test needs " + "; ".join(missing)
-        if os.environ.get("CI"):
-            pytest.fail(reason + " -- and CI is set, so this is an error, not a skip")
-        pytest.skip(reason)
 
 
 def _unrun_copy(source: Path, dest: Path) -> None:
@@ -264,45 +248,16 @@ def _unrun_copy(source: Path, dest: Path) -> None:
 @pytest.fixture
 def rise_lab(tmp_path):
     """JupyterLab on 127.0.0.1 serving an un-run copy of notebook 01; yields its URL."""
-    _require_browser()
+    require_browser("the RISE test", [] if importlib.util.find_spec("jupyterlab_rise") else
+                    ["jupyterlab-rise (pip install -e .)"])
     root = tmp_path / "root"
     root.mkdir()
     _unrun_copy(ROOT / "notebooks" / TALK, root / TALK)
-    settings = tmp_path / "settings"
-    notify = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
-    notify.parent.mkdir(parents=True)
-    notify.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-               JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-           "--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={root}",
-           "--ServerApp.port_retries=0", "--LabApp.news_url=None",
-           "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-           "--LabApp.extension_manager=readonly"] + (["--allow-root"] if os.geteuid() == 0 else [])
-    log = tmp_path / "jupyterlab.log"
-    with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url, start = f"http://127.0.0.1:{port}", time.monotonic()
-    try:
-        while True:
-            try:
-                urllib.request.urlopen(url + "/api/status", timeout=1)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() - start > 60:
-                    raise RuntimeError(f"jupyter lab did not start:\n{log.read_text()}") from None
-                time.sleep(0.2)
+    with running_jupyterlab(root, tmp_path, port, tmp_path / "jupyterlab.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def _run_cell(page, frame, text, timeout=60):
