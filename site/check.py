@@ -129,13 +129,30 @@ def check(site: Path, shots: Path | None = None, shot_pages=()) -> list[str]:
     return failures
 
 
-def check_page(context, base, name, pages, blocked, ids, links, shots):
+def _opened(context, url):
+    """A new page at ``url``, and the list its console errors, page errors and HTTP errors
+    are collected in as they happen."""
     page = context.new_page()
-    problems, before = [], len(blocked)
+    problems = []
     page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text[:300]}"))
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status} {r.url}"))
-    page.goto(base + name, wait_until="networkidle")
+    page.goto(url, wait_until="networkidle")
+    return page, problems
+
+
+def _math_and_images(facts):
+    """Untypeset math and pictures that did not load, from a page's or a deck's facts."""
+    problems = []
+    if facts["mathErrors"] or facts["rawMath"]:
+        problems.append(f"math not typeset: {facts['mathErrors']} errors, "
+                        f"{facts['rawMath']} raw $$")
+    return problems + [f"image did not load: {src}" for src, ok in facts["images"] if not ok]
+
+
+def check_page(context, base, name, pages, blocked, ids, links, shots):
+    before = len(blocked)
+    page, problems = _opened(context, base + name)
     if page.evaluate("!!(window.MathJax && MathJax.startup)"):
         page.wait_for_function("MathJax.startup.promise !== undefined")
         page.evaluate("MathJax.startup.promise")
@@ -143,10 +160,7 @@ def check_page(context, base, name, pages, blocked, ids, links, shots):
     facts = page.evaluate(PAGE_FACTS)
     ids[name], links[name] = set(facts["ids"]), facts["links"]
     problems += [f"blocked request to another host: {url}" for url in blocked[before:]]
-    if facts["mathErrors"] or facts["rawMath"]:
-        problems.append(f"math not typeset: {facts['mathErrors']} errors, "
-                        f"{facts['rawMath']} raw $$")
-    problems += [f"image did not load: {src}" for src, ok in facts["images"] if not ok]
+    problems += _math_and_images(facts)
     if facts["liveCanvases"]:     # without a kernel an ipympl canvas is blank: show the PNG
         problems.append(f"{facts['liveCanvases']} app figures shown as blank live canvases")
     listed = {urldefrag(href)[0] for href in facts["nav"]}
@@ -165,12 +179,8 @@ def check_page(context, base, name, pages, blocked, ids, links, shots):
 
 def check_deck(context, base, name, blocked, links, shots):
     """A slide deck: reveal.js running offline, with its slides, math and pictures."""
-    page = context.new_page()
-    problems, before = [], len(blocked)
-    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text[:300]}"))
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status} {r.url}"))
-    page.goto(base + name, wait_until="networkidle")
+    before = len(blocked)
+    page, problems = _opened(context, base + name)
     try:
         page.wait_for_function("window.Reveal && Reveal.isReady && Reveal.isReady()",
                                timeout=15_000)
@@ -188,10 +198,7 @@ def check_deck(context, base, name, blocked, links, shots):
         problems.append(f"only {facts['slides']} slides")
     if not facts["title"].strip():
         problems.append("the first slide has no title")
-    if facts["mathErrors"] or facts["rawMath"]:
-        problems.append(f"math not typeset: {facts['mathErrors']} errors, "
-                        f"{facts['rawMath']} raw $$")
-    problems += [f"image did not load: {src}" for src, ok in facts["images"] if not ok]
+    problems += _math_and_images(facts)
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(shots / (name.replace("/", "_") + ".png")))
