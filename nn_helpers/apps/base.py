@@ -211,6 +211,8 @@ class _OnItsGrid:
     (03 once set lr = 0.95 and its slider showed 0.955). These sliders refuse such a value,
     naming the two nearest values they can show, before anything changes."""
 
+    _linear = True                      # equal steps of value (False: of its logarithm)
+
     def _position(self, value):         # where value sits on the slider's own scale
         return value
 
@@ -237,13 +239,9 @@ class _OnItsGrid:
 class ExactFloatSlider(_OnItsGrid, widgets.FloatSlider):
     """A FloatSlider that refuses a value between its steps or outside its range."""
 
-    _linear = True
-
 
 class ExactIntSlider(_OnItsGrid, widgets.IntSlider):
     """An IntSlider that refuses a value outside its range (or between its steps)."""
-
-    _linear = True
 
 
 class ExactLogSlider(_OnItsGrid, widgets.FloatLogSlider):
